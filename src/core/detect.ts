@@ -1,0 +1,41 @@
+// Names the log family of a document from the tallies of its lines, or `none`
+// when nothing in it is FTP. Families are decided on evidence a non-FTP log
+// cannot carry by accident: a reply or command in the family's own layout, or
+// (for xferlog and ProFTPD's SystemLog, which hold no replies) their strict
+// line shape.
+
+import type { FamilyId } from './model';
+import type { FamilyTally } from './tally';
+
+/** Families whose logs never carry a reply or command line. */
+const EVENTLESS: readonly FamilyId[] = ['xferlog', 'proftpd'];
+
+export type Detected = FamilyId | 'none';
+
+export function detectFromTally(t: FamilyTally): Detected {
+  let best: FamilyId | undefined;
+  let bestCount = 0;
+  for (const [family, count] of t.events) {
+    if (count > bestCount) {
+      best = family;
+      bestCount = count;
+    }
+  }
+  for (const family of EVENTLESS) {
+    const count = t.known.get(family) ?? 0;
+    if (count > bestCount) {
+      best = family;
+      bestCount = count;
+    }
+  }
+  const clientLines = t.known.get('windows-ftp') ?? 0;
+  const raw = t.rawReplies + t.rawCommands;
+  const rawIsFtp = t.rawReplies > 0 && (t.rawCommands > 0 || t.rawReplies > 1 || clientLines > 0);
+  if (rawIsFtp && raw > bestCount) {
+    return clientLines > 0 ? 'windows-ftp' : 'raw';
+  }
+  if (!best) return 'none';
+  // `< `/`> ` lines are curl's unless curl's own commentary is missing: then Commons Net printed them.
+  if (best === 'curl' && (t.known.get('curl') ?? 0) === 0) return 'commons-net';
+  return best;
+}

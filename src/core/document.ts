@@ -1,0 +1,162 @@
+// A scanned log that can be edited: per-line results and end states, updated
+// incrementally by re-scanning from the first changed line until the end
+// state matches what was there before.
+
+import type { Command, Finding, LineKind, LineResult, Reply } from './model';
+import { LineStore } from './lineStore';
+import { Scanner } from './scanner';
+import { INITIAL_STATE, sameState, type ScanState } from './state';
+import { splitLines } from './lines';
+import { FamilyTally } from './tally';
+import { detectFromTally, type Detected } from './detect';
+import { FindingBuilder } from './findings';
+import { allCommands, allReplies, commandAt, drawingCommandLine, replyAt, replyStart, type LineSource } from './replies';
+
+/** The lines an update re-scanned, in the document after the update. */
+export interface ChangedLines {
+  readonly from: number;
+  /** Exclusive. */
+  readonly to: number;
+}
+
+export class LogDocument implements LineSource {
+  private lines: string[];
+  private readonly results: LineStore;
+  private states: ScanState[];
+  private readonly tally = new FamilyTally();
+  private readonly findingBuilder = new FindingBuilder();
+
+  constructor(text: string | string[]) {
+    this.lines = typeof text === 'string' ? splitLines(text) : text.slice();
+    const n = this.lines.length;
+    this.results = new LineStore(n);
+    this.states = new Array<ScanState>(n);
+    const scanner = new Scanner();
+    const tally = this.tally;
+    for (let i = 0; i < n; i++) {
+      const row = scanner.next(this.lines[i]);
+      this.results.set(i, row);
+      tally.add(row.kind, row.family, 1);
+      this.states[i] = scanner.state;
+    }
+  }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  lineText(line: number): string {
+    return this.lines[line];
+  }
+
+  lineResult(line: number): LineResult {
+    return this.results.result(line);
+  }
+
+  kindOf(line: number): LineKind {
+    return this.results.kind(line);
+  }
+
+  codeOf(line: number): number {
+    return this.results.code(line);
+  }
+
+  sessionOf(line: number): number {
+    return this.results.sessionId(line);
+  }
+
+  /** The detected log family, or `none` when nothing in the document is FTP. */
+  get family(): Detected {
+    return detectFromTally(this.tally);
+  }
+
+  /**
+   * Replaces `deleteCount` lines at `start` by `insert` and re-scans the
+   * changed region. Returns the lines whose results may have changed.
+   */
+  replaceLines(start: number, deleteCount: number, insert: readonly string[]): ChangedLines {
+    start = Math.max(0, Math.min(start, this.lines.length));
+    deleteCount = Math.max(0, Math.min(deleteCount, this.lines.length - start));
+    const store = this.results;
+    for (let i = start; i < start + deleteCount; i++) this.tally.add(store.kind(i), store.family(i), -1);
+    if (deleteCount === insert.length) {
+      for (let i = 0; i < insert.length; i++) this.lines[start + i] = insert[i];
+    } else {
+      const blanks = new Array<never>(insert.length);
+      this.lines = spliced(this.lines, start, deleteCount, insert);
+      store.splice(start, deleteCount, insert.length);
+      this.states = spliced(this.states, start, deleteCount, blanks);
+    }
+    const scanner = new Scanner(start > 0 ? this.states[start - 1] : INITIAL_STATE);
+    let i = start;
+    const insertedEnd = start + insert.length;
+    for (; i < this.lines.length; i++) {
+      const oldState = i >= insertedEnd ? this.states[i] : undefined;
+      if (oldState) this.tally.add(store.kind(i), store.family(i), -1);
+      const row = scanner.next(this.lines[i]);
+      this.tally.add(row.kind, row.family, 1);
+      store.set(i, row);
+      this.states[i] = scanner.state;
+      // Past the inserted lines, an unchanged end state means every later line scans as before.
+      if (oldState && sameState(oldState, scanner.state)) {
+        i++;
+        break;
+      }
+    }
+    return { from: start, to: Math.max(i, insertedEnd) };
+  }
+
+  /** Replaces the whole text (a reload from disk). */
+  setText(text: string): ChangedLines {
+    return this.replaceLines(0, this.lines.length, splitLines(text));
+  }
+
+  findings(): Finding[] {
+    if (this.family === 'none') return [];
+    return this.findingBuilder.between(this, 0, this.lines.length);
+  }
+
+  /** Findings on lines [from, to): what an editor refreshes after an edit. */
+  findingsBetween(from: number, to: number): Finding[] {
+    if (this.family === 'none') return [];
+    return this.findingBuilder.between(this, Math.max(0, from), Math.min(to, this.lines.length));
+  }
+
+  replies(): Reply[] {
+    return allReplies(this);
+  }
+
+  commands(): Command[] {
+    return allCommands(this);
+  }
+
+  /** The reply whose code (on its first line, or repeated on a later line) covers `character` on `line`. */
+  replyAtPosition(line: number, character: number): Reply | undefined {
+    if (line < 0 || line >= this.lines.length) return undefined;
+    const r = this.results.result(line);
+    if (!r.codeSpan || character < r.codeSpan.start || character > r.codeSpan.end) return undefined;
+    const start = replyStart(this, line);
+    return start >= 0 ? replyAt(this, start) : undefined;
+  }
+
+  /** The command on `line`, if any. */
+  commandOnLine(line: number): Command | undefined {
+    if (line < 0 || line >= this.lines.length) return undefined;
+    return commandAt(this, line);
+  }
+
+  /** The command that drew `reply`, if one is known. */
+  commandFor(reply: Reply): Command | undefined {
+    const at = drawingCommandLine(this, reply.line);
+    return at >= 0 ? commandAt(this, at) : undefined;
+  }
+}
+
+/** Array splice that also works for inserts larger than the engine's argument limit. */
+function spliced<T>(array: T[], start: number, deleteCount: number, items: readonly T[]): T[] {
+  if (items.length < 10000) {
+    array.splice(start, deleteCount, ...items);
+    return array;
+  }
+  return array.slice(0, start).concat(items as T[], array.slice(start + deleteCount));
+}

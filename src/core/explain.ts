@@ -1,0 +1,291 @@
+// Turns one reply (code, its text, the command that drew it) into an explanation:
+// a structured model the hover, the Problems panel and the CLI all render from.
+// Text that came from the log document is kept apart from catalogue text in the
+// model, so the Markdown renderer can escape it without exception.
+
+import { lookupCode, type Cause, type CodeInfo, type CodeMeaning, type DigitText, type ReplyClass, type SourcedNote } from './codes';
+import { matchServerMessage, type ServerMatch } from './servers';
+import { maskArgument } from './commands';
+
+export interface ExplainContext {
+  readonly code: number;
+  /** Reply text after the code and separator; later lines of a multi-line reply joined with `\n`. */
+  readonly text?: string;
+  /** The command that drew the reply. */
+  readonly verb?: string;
+  readonly argument?: string;
+  /** Server name known from elsewhere (e.g. the greeting); used when several servers send the same text. */
+  readonly server?: string;
+}
+
+/** A ranked cause; `server` is set when it comes from a matched server text rather than the code catalogue. */
+export interface RankedCause extends Cause {
+  readonly server?: string;
+}
+
+/** Why this reply, read in context. Fields marked "document" hold text from the log and must be escaped when shown. */
+export type WhyItem =
+  | { readonly kind: 'command'; /** document */ readonly verb: string; /** document; a PASS argument is already masked */ readonly argument?: string }
+  | { readonly kind: 'meaning'; /** mentions the document's verb */ readonly text: string }
+  | { readonly kind: 'server'; readonly match: ServerMatch }
+  | { readonly kind: 'server-hint'; /** document */ readonly server: string };
+
+export interface ReplyExplanation {
+  readonly code: number;
+  /** Code, class and short meaning on one line, e.g. `550 File unavailable — permanent negative completion`. */
+  readonly headline: string;
+  readonly replyClass: ReplyClass;
+  readonly classLabel: string;
+  readonly short: string;
+  readonly meaning: string;
+  /** Where the meaning comes from. */
+  readonly meaningSources: readonly string[];
+  /** True when an RFC defines the code. */
+  readonly standard: boolean;
+  readonly catalogued: boolean;
+  readonly digits: DigitText;
+  /** document: the reply text as given. */
+  readonly text?: string;
+  readonly why: readonly WhyItem[];
+  readonly server?: ServerMatch;
+  /** Most likely first: a matched server's specific cause leads, then the catalogue's causes. */
+  readonly causes: readonly RankedCause[];
+  readonly notes: readonly SourcedNote[];
+  readonly drawnBy: readonly string[];
+  readonly resolvedBy?: string;
+  readonly alternatives?: readonly CodeMeaning[];
+  readonly ambiguous?: boolean;
+  /** Every source behind the explanation, without repeats, in the order first used. */
+  readonly sources: readonly string[];
+}
+
+const CLASS_LABEL: Readonly<Record<ReplyClass, string>> = {
+  preliminary: 'positive preliminary',
+  completion: 'positive completion',
+  intermediate: 'positive intermediate',
+  'transient-negative': 'transient negative completion',
+  'permanent-negative': 'permanent negative completion',
+  protected: 'protected reply',
+  invalid: 'not a valid reply code',
+};
+
+function codeText(code: number): string {
+  return Number.isInteger(code) && code >= 0 && code <= 999 ? String(code).padStart(3, '0') : String(code);
+}
+
+function nonEmpty(s: string | undefined): string | undefined {
+  return s !== undefined && s.trim().length > 0 ? s : undefined;
+}
+
+export function explainReply(ctx: ExplainContext): ReplyExplanation {
+  const verb = nonEmpty(ctx.verb)?.trim().toUpperCase();
+  const info: CodeInfo = lookupCode(ctx.code, verb);
+  const text = ctx.text;
+  const server = nonEmpty(ctx.server)?.trim();
+  const match = nonEmpty(text) ? matchServerMessage(ctx.code, text as string, server) : undefined;
+
+  const why: WhyItem[] = [];
+  if (verb) {
+    const arg = nonEmpty(ctx.argument) ?? (verb === 'PASS' ? '' : undefined);
+    const shown = arg === undefined ? undefined : maskArgument(verb, arg);
+    why.push(shown === undefined ? { kind: 'command', verb } : { kind: 'command', verb, argument: shown });
+  }
+  if (info.resolvedBy) why.push({ kind: 'meaning', text: info.resolvedBy });
+  if (match) why.push({ kind: 'server', match });
+  else if (server) why.push({ kind: 'server-hint', server });
+
+  const causes: RankedCause[] = [];
+  if (match) {
+    causes.push(
+      match.try === undefined
+        ? { cause: match.cause, sources: [match.source], server: match.server }
+        : { cause: match.cause, try: match.try, sources: [match.source], server: match.server },
+    );
+  }
+  causes.push(...info.causes);
+
+  const sources = uniq([
+    ...info.sources,
+    ...(match ? [match.source] : []),
+    ...info.causes.flatMap((c) => c.sources),
+    ...info.notes.flatMap((n) => n.sources),
+  ]);
+
+  const classLabel = CLASS_LABEL[info.replyClass];
+  return {
+    code: ctx.code,
+    headline: `${codeText(ctx.code)} ${info.short} — ${classLabel}`,
+    replyClass: info.replyClass,
+    classLabel,
+    short: info.short,
+    meaning: info.meaning,
+    meaningSources: info.sources,
+    standard: info.standard,
+    catalogued: info.catalogued,
+    digits: info.digits,
+    text,
+    why,
+    server: match,
+    causes,
+    notes: info.notes,
+    drawnBy: info.drawnBy,
+    resolvedBy: info.resolvedBy,
+    alternatives: info.alternatives,
+    ambiguous: info.ambiguous,
+    sources,
+  };
+}
+
+function uniq(list: readonly string[]): string[] {
+  return [...new Set(list)];
+}
+
+/**
+ * The one-line problem message: `<code> <short meaning>: <most likely cause>`. The
+ * cause is the matched server text's own cause when there is one, else the first
+ * catalogued cause, else what the digits say.
+ */
+export function findingMessage(code: number, text?: string, verb?: string): string {
+  const info = lookupCode(code, nonEmpty(verb)?.trim().toUpperCase());
+  const match = nonEmpty(text) ? matchServerMessage(code, text as string) : undefined;
+  const cause = match?.cause ?? info.causes[0]?.cause ?? info.digits.classText;
+  return oneLine(`${codeText(code)} ${info.short}: ${cause}`);
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+// ---------------------------------------------------------------- Markdown
+
+// Characters that never belong in a hover: C0/C1 controls (tab and line breaks are
+// handled separately), zero-width characters and bidirectional overrides that could
+// make the shown text read differently from what it is.
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+// Every ASCII punctuation character that can open or close a CommonMark or GFM
+// construct (emphasis, code, links, images, autolinks, HTML, entities, headings,
+// lists, tables, strikethrough, setext underlines). CommonMark allows a backslash
+// before any ASCII punctuation, so escaping more than needed is harmless.
+const MD_SPECIAL = /[\\`*_{}[\]()<>#+\-.!|~&=:@^$]/g;
+
+/**
+ * Makes text from a log document safe to embed in Markdown: it renders as the
+ * literal characters, never as formatting, links, images or HTML. Line breaks
+ * become hard line breaks inside the same paragraph.
+ */
+export function escapeMarkdown(s: string): string {
+  const lines = s
+    .replace(INVISIBLE, '')
+    .replace(/\t/g, ' ')
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim().replace(MD_SPECIAL, '\\$&'))
+    .filter((line) => line.length > 0);
+  return lines.join('\\\n');
+}
+
+// Catalogue text is our own prose without Markdown; only the characters that could
+// accidentally format it (identifiers with underscores, <placeholders>) are escaped.
+function plain(s: string): string {
+  return s.replace(/[\\`*_[\]<>&|~]/g, '\\$&');
+}
+
+const MAX_TEXT_LINES = 12;
+const MAX_TEXT_CHARS = 1200;
+
+function clipText(text: string): string {
+  let lines = text.split(/\r\n|\r|\n/);
+  let clipped = false;
+  if (lines.length > MAX_TEXT_LINES) {
+    lines = lines.slice(0, MAX_TEXT_LINES);
+    clipped = true;
+  }
+  let out = lines.join('\n');
+  if (out.length > MAX_TEXT_CHARS) {
+    out = out.slice(0, MAX_TEXT_CHARS);
+    clipped = true;
+  }
+  return clipped ? out + ' …' : out;
+}
+
+function sourcesLine(sources: readonly string[]): string {
+  return sources.length === 0 ? '' : ` *(${sources.map(plain).join('; ')})*`;
+}
+
+function renderWhy(item: WhyItem): string {
+  switch (item.kind) {
+    case 'command': {
+      const arg = item.argument === undefined || item.argument.length === 0 ? '' : ' ' + escapeMarkdown(item.argument);
+      return `**Drawn by:** ${escapeMarkdown(item.verb)}${arg}`;
+    }
+    case 'meaning':
+      return `**Meaning used:** ${escapeMarkdown(item.text)}`;
+    case 'server': {
+      const m = item.match;
+      // The matched cause itself leads the cause list; this line only says whose text it is.
+      const lead =
+        m.origin === 'client'
+          ? `**Not from the server:** ${plain(m.server)} prints this line itself.`
+          : `**Server:** this exact text is sent by ${plain(m.server)}.`;
+      const also =
+        m.alsoSentBy.length === 0
+          ? ''
+          : ` The same text is also sent by ${m.alsoSentBy.map((s) => plain(s.server)).join(', ')}.`;
+      return `${lead}${sourcesLine([m.source])}${also}`;
+    }
+    case 'server-hint':
+      return `**Server:** ${escapeMarkdown(item.server)} (from its greeting); no text specific to it matched, so the general causes below apply.`;
+  }
+}
+
+function renderCause(c: RankedCause, i: number): string {
+  const tag = c.server ? `${plain(c.server)}: ` : c.meaning ? `(${plain(c.meaning)}) ` : '';
+  const tryIt = c.try ? ` **Try:** ${plain(c.try)}` : '';
+  return `${i + 1}. ${tag}${plain(c.cause)}${tryIt}${sourcesLine(c.sources)}`;
+}
+
+/** CommonMark for hovers and `ftp-log explain`. Text from the document is always escaped. */
+export function replyToMarkdown(expl: ReplyExplanation): string {
+  const parts: string[] = [];
+  const classText = plain(expl.classLabel);
+  parts.push(`**${codeText(expl.code)}** ${plain(expl.short)} — *${classText}*`);
+  parts.push(`${plain(expl.meaning)}${sourcesLine(expl.meaningSources)}`);
+
+  const context: string[] = [];
+  if (expl.text !== undefined && expl.text.trim().length > 0) {
+    context.push(`**Reply text:** ${escapeMarkdown(clipText(expl.text))}`);
+  }
+  for (const item of expl.why) context.push(renderWhy(item));
+  if (context.length > 0) parts.push(context.join('\n\n'));
+
+  if (expl.causes.length > 0) {
+    parts.push(['**Likely causes**', '', ...expl.causes.map(renderCause)].join('\n'));
+  }
+
+  if (expl.alternatives && expl.alternatives.length > 0) {
+    const heading = expl.ambiguous ? '**Meanings**' : '**Other meaning of this code**';
+    const items = expl.alternatives.map(
+      (m) => `- ${plain(m.short)} (when it answers ${m.commands.map(plain).join(', ')}): ${plain(m.meaning)}${sourcesLine(m.sources)}`,
+    );
+    parts.push([heading, '', ...items].join('\n'));
+  }
+
+  if (expl.notes.length > 0) {
+    parts.push(['**Notes**', '', ...expl.notes.map((n) => `- ${plain(n.text)}${sourcesLine(n.sources)}`)].join('\n'));
+  }
+
+  const digitLines = [
+    expl.standard ? '' : '**Not defined by any RFC.** What its digits say:',
+    `- First digit: ${plain(expl.digits.classText)}`,
+    `- Second digit: ${plain(expl.digits.groupText)}`,
+  ].filter((l) => l.length > 0);
+  parts.push((expl.standard ? ['**Digits**', '', ...digitLines] : digitLines).join('\n'));
+
+  if (expl.drawnBy.length > 0) {
+    parts.push(`**Commands that can draw it:** ${expl.drawnBy.map(plain).join(', ')}`);
+  }
+  if (expl.sources.length > 0) {
+    parts.push(`**Sources:** ${expl.sources.map(plain).join('; ')}`);
+  }
+  return parts.join('\n\n') + '\n';
+}

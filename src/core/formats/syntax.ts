@@ -1,0 +1,74 @@
+// The two shapes every family shares once its prefix is stripped (RFC 959):
+// a reply line `NNN<SP>text` / `NNN-text` / `NNN`, and a command `VERB[<SP>args]`.
+
+const D0 = 48;
+
+function isDigit(c: number): boolean {
+  return c >= D0 && c <= D0 + 9;
+}
+
+/**
+ * The reply code at `p` when `line[p, end)` starts like a reply line, else -1.
+ * First digit 1-6 (6yz: RFC 2228 protected replies); then space, hyphen or end.
+ */
+export function replyCodeAt(line: string, p: number, end: number): number {
+  if (p + 3 > end) return -1;
+  const a = line.charCodeAt(p);
+  if (a < D0 + 1 || a > D0 + 6) return -1;
+  const b = line.charCodeAt(p + 1);
+  const c = line.charCodeAt(p + 2);
+  if (!isDigit(b) || !isDigit(c)) return -1;
+  if (p + 3 < end) {
+    const s = line.charCodeAt(p + 3);
+    if (s !== 32 && s !== 45) return -1;
+  }
+  return (a - D0) * 100 + (b - D0) * 10 + (c - D0);
+}
+
+/** True when the reply line at `p` opens a multi-line block (`NNN-`). */
+export function opensBlock(line: string, p: number, end: number): boolean {
+  return p + 3 < end && line.charCodeAt(p + 3) === 45;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/**
+ * Length of a command verb at `p` (3-4 letters, RFC 959 §5.3.1), followed by a
+ * space or the end of the payload; 0 when there is none. Without `anyCase`
+ * the verb must be upper case.
+ */
+export function verbLengthAt(line: string, p: number, end: number, anyCase: boolean): number {
+  let i = p;
+  while (i < end && i - p < 5) {
+    const c = line.charCodeAt(i);
+    if (!(anyCase ? isLetter(c) : isUpper(c))) break;
+    i++;
+  }
+  const n = i - p;
+  if (n < 3 || n > 4) return 0;
+  if (i < end && line.charCodeAt(i) !== 32) return 0;
+  return n;
+}
+
+/** Upper-case verb strings by a key built from their letters, so a scan does not allocate one per command. */
+const verbNames = new Map<number, string>();
+const VERB_CACHE_LIMIT = 4096;
+
+/** The upper-case verb of `length` letters at `start` (letters only: `verbLengthAt` checked them). */
+export function verbAt(line: string, start: number, length: number): string {
+  let key = length;
+  // `& 31` maps 'A' and 'a' alike to 1..26: the key ignores case, as verbs do (RFC 959 §5.3).
+  for (let i = 0; i < length; i++) key = key * 32 + (line.charCodeAt(start + i) & 31);
+  let verb = verbNames.get(key);
+  if (verb === undefined) {
+    verb = line.slice(start, start + length).toUpperCase();
+    if (verbNames.size < VERB_CACHE_LIMIT) verbNames.set(key, verb);
+  }
+  return verb;
+}

@@ -1,0 +1,43 @@
+// What a hover at a position explains: a reply code, a command, or a
+// PASV/EPSV/PORT/EPRT payload. Returns Markdown whose document-derived text is
+// already escaped by the renderers.
+
+import { explainReply, replyToMarkdown } from './explain';
+import { commandMarkdown } from './markdown/commandMarkdown';
+import { payloadKindForCommand, payloadKindForReply } from './payload';
+import { payloadMarkdown } from './markdown/payloadMarkdown';
+import { serverOfFamily } from './serverHint';
+import type { LogDocument } from './document';
+
+function within(span: { start: number; end: number } | undefined, character: number): boolean {
+  return !!span && character >= span.start && character <= span.end;
+}
+
+/** The hover's Markdown and the columns it covers on `line`, or undefined when nothing there is explained. */
+export function hoverAt(model: LogDocument, line: number, character: number): { markdown: string; line: number; start: number; end: number } | undefined {
+  const reply = model.replyAtPosition(line, character);
+  if (reply) {
+    const cmd = model.commandFor(reply);
+    const expl = explainReply({ code: reply.code, text: reply.text, verb: cmd?.verb, argument: cmd?.argument, server: serverOfFamily(model.family) });
+    const span = model.lineResult(line).codeSpan!;
+    return { markdown: replyToMarkdown(expl), line, start: span.start, end: span.end };
+  }
+  const r = model.lineResult(line);
+  if (r.code !== undefined && within(r.textSpan, character)) {
+    const kind = payloadKindForReply(r.code);
+    const text = model.lineText(line).slice(r.textSpan!.start, r.textSpan!.end);
+    const md = kind ? payloadMarkdown(kind, text) : undefined;
+    if (md) return { markdown: md, line, start: r.textSpan!.start, end: r.textSpan!.end };
+  }
+  const cmd = model.commandOnLine(line);
+  if (cmd && within(cmd.verbSpan, character)) {
+    const md = commandMarkdown(cmd.verb, cmd.argument);
+    if (md) return { markdown: md, line, start: cmd.verbSpan.start, end: cmd.verbSpan.end };
+  }
+  if (cmd?.argSpan && within(cmd.argSpan, character)) {
+    const kind = payloadKindForCommand(cmd.verb);
+    const md = kind ? payloadMarkdown(kind, model.lineText(line).slice(cmd.argSpan.start, cmd.argSpan.end)) : undefined;
+    if (md) return { markdown: md, line, start: cmd.argSpan.start, end: cmd.argSpan.end };
+  }
+  return undefined;
+}

@@ -1,0 +1,113 @@
+// Reads replies and commands out of the per-line results: the whole text of a
+// multi-line reply, and the command a reply answers.
+
+import { LineKind, type Command, type LineResult, type Reply, type Span } from './model';
+import { maskArgument } from './commands';
+
+/** How far back a reply's command is looked for; interleaved sessions rarely put more lines between. */
+const COMMAND_LOOKBACK = 2000;
+/** Longest multi-line reply read back for a hover. */
+const BLOCK_LIMIT = 5000;
+
+export interface LineSource {
+  readonly lineCount: number;
+  lineText(line: number): string;
+  /** The whole result (built on demand: prefer the accessors below in loops). */
+  lineResult(line: number): LineResult;
+  kindOf(line: number): LineKind;
+  /** The reply code on the line, or -1. */
+  codeOf(line: number): number;
+  /** The line's session as a comparable integer (0: none). */
+  sessionOf(line: number): number;
+}
+
+function slice(src: LineSource, line: number, span: Span | undefined): string {
+  return span ? src.lineText(line).slice(span.start, span.end) : '';
+}
+
+/** The first line of the reply that `line` belongs to, or -1. */
+export function replyStart(src: LineSource, line: number): number {
+  const r = src.lineResult(line);
+  if (r.kind === LineKind.Reply || r.kind === LineKind.Exchange) return r.code !== undefined ? line : -1;
+  if (r.kind !== LineKind.Continuation) return -1;
+  const session = src.sessionOf(line);
+  for (let i = line - 1; i >= 0 && line - i <= BLOCK_LIMIT; i--) {
+    if (src.kindOf(i) === LineKind.Reply && src.sessionOf(i) === session && src.codeOf(i) === r.blockCode) return i;
+  }
+  return -1;
+}
+
+/** The reply that starts on `line` (a Reply or Exchange line), with its whole text. */
+export function replyAt(src: LineSource, line: number): Reply | undefined {
+  const r = src.lineResult(line);
+  if ((r.kind !== LineKind.Reply && r.kind !== LineKind.Exchange) || r.code === undefined || !r.codeSpan) return undefined;
+  const parts = [slice(src, line, r.textSpan)];
+  let endLine = line;
+  const open = r.kind === LineKind.Reply && src.lineText(line).charCodeAt(r.codeSpan.start + 3) === 45;
+  if (open) {
+    const session = src.sessionOf(line);
+    for (let i = line + 1; i < src.lineCount && i - line <= BLOCK_LIMIT; i++) {
+      if (src.sessionOf(i) !== session) continue;
+      if (src.kindOf(i) !== LineKind.Continuation) break;
+      const c = src.lineResult(i);
+      if (c.blockCode !== r.code) break;
+      parts.push(slice(src, i, c.textSpan));
+      endLine = i;
+      if (c.closes) break;
+    }
+  }
+  return { code: r.code, line, codeSpan: r.codeSpan, endLine, text: parts.join('\n'), family: r.family, session: r.session };
+}
+
+export function commandAt(src: LineSource, line: number): Command | undefined {
+  const r = src.lineResult(line);
+  if ((r.kind !== LineKind.Command && r.kind !== LineKind.Exchange) || !r.verb || !r.verbSpan) return undefined;
+  const raw = slice(src, line, r.argSpan);
+  return { verb: r.verb, argument: maskArgument(r.verb, raw), line, verbSpan: r.verbSpan, argSpan: r.argSpan, session: r.session };
+}
+
+/**
+ * The line of the command that drew the reply starting on `line`, or -1 when
+ * the reply answers no command (a greeting, or a 421 the server sent on its own).
+ * Walking back in the same session: a command answers it; a completed earlier
+ * reply (anything but 1yz) means the last command was already answered.
+ */
+export function drawingCommandLine(src: LineSource, line: number): number {
+  if (src.kindOf(line) === LineKind.Exchange) return line;
+  const session = src.sessionOf(line);
+  for (let i = line - 1; i >= 0 && line - i <= COMMAND_LOOKBACK; i--) {
+    const kind = src.kindOf(i);
+    if (kind === LineKind.Other || kind === LineKind.Continuation || src.sessionOf(i) !== session) continue;
+    if (kind === LineKind.Command) return i;
+    if (kind === LineKind.Exchange) return -1;
+    const code = src.codeOf(i);
+    if (code >= 200) return -1;
+  }
+  return -1;
+}
+
+/** Every reply in the document, in order. */
+export function allReplies(src: LineSource): Reply[] {
+  const out: Reply[] = [];
+  for (let i = 0; i < src.lineCount; i++) {
+    const k = src.kindOf(i);
+    if (k === LineKind.Reply || k === LineKind.Exchange) {
+      const reply = replyAt(src, i);
+      if (reply) out.push(reply);
+    }
+  }
+  return out;
+}
+
+/** Every command in the document, in order. */
+export function allCommands(src: LineSource): Command[] {
+  const out: Command[] = [];
+  for (let i = 0; i < src.lineCount; i++) {
+    const k = src.kindOf(i);
+    if (k === LineKind.Command || k === LineKind.Exchange) {
+      const cmd = commandAt(src, i);
+      if (cmd) out.push(cmd);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+// The state one line hands to the next. Scanning a line depends only on the
+// line and this state, so an edit re-scans from the first changed line until
+// the state it produces equals the state that was there before.
+
+import type { FamilyId } from './model';
+
+/** An open multi-line reply: `NNN-` seen, closing `NNN ` not yet. */
+export interface OpenBlock {
+  readonly code: number;
+  /** Which kind of line carries the block's continuation lines (a prefix family, or raw). */
+  readonly channel: string;
+  readonly session: string | undefined;
+  readonly family: FamilyId | undefined;
+}
+
+/** Where the IIS W3C columns sit, from the most recent `#Fields:` header. */
+export interface IisLayout {
+  readonly header: string;
+  readonly method: number;
+  readonly uriStem: number;
+  readonly status: number;
+  readonly session: number;
+  readonly fieldCount: number;
+}
+
+export interface ScanState {
+  readonly block: OpenBlock | undefined;
+  readonly iis: IisLayout | undefined;
+}
+
+export const INITIAL_STATE: ScanState = { block: undefined, iis: undefined };
+
+function sameBlock(a: OpenBlock | undefined, b: OpenBlock | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return a.code === b.code && a.channel === b.channel && a.session === b.session && a.family === b.family;
+}
+
+/** Structural equality: what the incremental update uses to know the re-scan has converged. */
+export function sameState(a: ScanState, b: ScanState): boolean {
+  if (a === b) return true;
+  return sameBlock(a.block, b.block) && (a.iis === b.iis || (!!a.iis && !!b.iis && a.iis.header === b.iis.header));
+}
+
+export function withBlock(state: ScanState, block: OpenBlock | undefined): ScanState {
+  if (state.block === block) return state;
+  if (!block && !state.iis) return INITIAL_STATE;
+  return { block, iis: state.iis };
+}
+
+export function withIis(state: ScanState, iis: IisLayout | undefined): ScanState {
+  if (state.iis === iis) return state;
+  return { block: undefined, iis };
+}

@@ -1,0 +1,96 @@
+// Problems panel adapter: the core's findings as diagnostics, refreshed
+// (throttled) as the document changes, cleared when it closes.
+
+import * as vscode from 'vscode';
+import type { Finding, Severity } from './core/model';
+import type { DocumentModels } from './documentModels';
+import { diagnosticSettings, type DiagnosticSettings } from './settings';
+
+const THROTTLE_MS = 150;
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+function toDiagnostic(uri: vscode.Uri, f: Finding, settings: DiagnosticSettings): vscode.Diagnostic | undefined {
+  if (settings.ignored(f.code)) return undefined;
+  const severity = settings.severityFor(f.code, f.severity);
+  if (severity === 'none') return undefined;
+  const d = new vscode.Diagnostic(new vscode.Range(f.line, f.span.start, f.line, f.span.end), f.message, SEVERITY[severity]);
+  d.source = 'ftp-log';
+  d.code = f.code;
+  if (f.related) {
+    const r = f.related;
+    d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, new vscode.Range(r.line, r.span.start, r.line, r.span.end)), r.message)];
+  }
+  return d;
+}
+
+export class DiagnosticsAdapter implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('ftp-log');
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly models: DocumentModels) {
+    this.subscriptions.push(
+      models.onDidChange((doc) => this.schedule(doc)),
+      models.onDidClose((uri) => this.clear(uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('ftpLog.diagnostics')) this.refreshAll();
+      }),
+    );
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    if (this.pending.has(key)) return;
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        this.refresh(doc);
+      }, THROTTLE_MS),
+    );
+  }
+
+  refresh(doc: vscode.TextDocument): void {
+    try {
+      const model = this.models.get(doc);
+      if (!model || doc.isClosed) return;
+      const settings = diagnosticSettings(doc.uri);
+      if (!settings.enable) {
+        this.collection.delete(doc.uri);
+        return;
+      }
+      const list: vscode.Diagnostic[] = [];
+      for (const f of model.findings()) {
+        const d = toDiagnostic(doc.uri, f, settings);
+        if (d) list.push(d);
+      }
+      this.collection.set(doc.uri, list);
+    } catch (e) {
+      // Never throw into the host: a broken refresh leaves the last good diagnostics.
+      console.error('ftp-log: diagnostics failed', e);
+    }
+  }
+
+  private refreshAll(): void {
+    for (const doc of vscode.workspace.textDocuments) if (this.models.get(doc)) this.refresh(doc);
+  }
+
+  private clear(uri: vscode.Uri): void {
+    const t = this.pending.get(uri.toString());
+    if (t) clearTimeout(t);
+    this.pending.delete(uri.toString());
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.pending.values()) clearTimeout(t);
+    for (const s of this.subscriptions) s.dispose();
+    this.collection.dispose();
+  }
+}

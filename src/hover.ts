@@ -1,0 +1,30 @@
+// Hover adapter: asks the core what the position explains and shows it as
+// untrusted Markdown (the core escapes every character taken from the log).
+
+import * as vscode from 'vscode';
+import { hoverAt } from './core/hoverAt';
+import type { DocumentModels } from './documentModels';
+
+function markdown(text: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(text);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  return md;
+}
+
+export class HoverAdapter implements vscode.HoverProvider {
+  constructor(private readonly models: DocumentModels) {}
+
+  provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
+    try {
+      const model = this.models.get(doc);
+      if (!model) return undefined;
+      const h = hoverAt(model, pos.line, pos.character);
+      if (!h) return undefined;
+      return new vscode.Hover(markdown(h.markdown), new vscode.Range(h.line, h.start, h.line, h.end));
+    } catch (e) {
+      console.error('ftp-log: hover failed', e);
+      return undefined;
+    }
+  }
+}
