@@ -1,6 +1,6 @@
 // Switches `log` and `plaintext` documents whose content the core detects as
-// FTP to the ftp-log language, once: a document the user switched back by
-// hand is left alone.
+// FTP to the ftp-log language. A document the user moved off ftp-log by hand
+// is left alone.
 
 import * as vscode from 'vscode';
 import { LogDocument } from './core/document';
@@ -13,9 +13,8 @@ const DETECT_LINES = 2000;
 const LANGUAGE_CHANGE_MS = 1000;
 
 export class LanguageDetection implements vscode.Disposable {
-  private readonly switchedByUs = new Set<string>();
   private readonly optedOut = new Set<string>();
-  /** When a document we switched was last closed: a language change closes and reopens it at once. */
+  /** When an ftp-log document was last closed: a language change closes and reopens it at once. */
   private readonly closedAt = new Map<string, number>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -23,7 +22,7 @@ export class LanguageDetection implements vscode.Disposable {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => void this.consider(d)),
       vscode.workspace.onDidCloseTextDocument((d) => {
-        if (this.switchedByUs.has(d.uri.toString())) this.closedAt.set(d.uri.toString(), Date.now());
+        if (d.languageId === LANGUAGE_ID) this.closedAt.set(d.uri.toString(), Date.now());
       }),
     );
     for (const d of vscode.workspace.textDocuments) void this.consider(d);
@@ -33,21 +32,17 @@ export class LanguageDetection implements vscode.Disposable {
     try {
       const key = doc.uri.toString();
       if (!CANDIDATES.has(doc.languageId)) return;
-      if (this.switchedByUs.has(key)) {
-        this.switchedByUs.delete(key);
-        const closed = this.closedAt.get(key) ?? 0;
-        this.closedAt.delete(key);
-        // Closed and reopened in the same moment: the user changed the language back by hand.
-        if (Date.now() - closed < LANGUAGE_CHANGE_MS) {
-          this.optedOut.add(key);
-          return;
-        }
+      const closed = this.closedAt.get(key);
+      this.closedAt.delete(key);
+      // An ftp-log document closed and reopened in the same moment: the user changed its language by hand.
+      if (closed !== undefined && Date.now() - closed < LANGUAGE_CHANGE_MS) {
+        this.optedOut.add(key);
+        return;
       }
       if (this.optedOut.has(key) || !detectInLogFiles()) return;
       const lines: string[] = [];
       for (let i = 0; i < Math.min(doc.lineCount, DETECT_LINES); i++) lines.push(doc.lineAt(i).text);
       if (new LogDocument(lines).family === 'none') return;
-      this.switchedByUs.add(key);
       await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
     } catch (e) {
       console.error('ftp-log: language detection failed', e);

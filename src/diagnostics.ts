@@ -7,6 +7,8 @@ import type { DocumentModels } from './documentModels';
 import { diagnosticSettings, type DiagnosticSettings } from './settings';
 
 const THROTTLE_MS = 150;
+/** Lines whose findings are turned into diagnostics per slice, so a huge log never stalls the host. */
+const SLICE_LINES = 50000;
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -32,6 +34,8 @@ function toDiagnostic(uri: vscode.Uri, f: Finding, settings: DiagnosticSettings)
 export class DiagnosticsAdapter implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('ftp-log');
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Bumped per refresh: a slice of an outdated refresh stops when it sees a newer one. */
+  private readonly generation = new Map<string, number>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly models: DocumentModels) {
@@ -57,24 +61,36 @@ export class DiagnosticsAdapter implements vscode.Disposable {
   }
 
   refresh(doc: vscode.TextDocument): void {
-    try {
-      const model = this.models.get(doc);
-      if (!model || doc.isClosed) return;
-      const settings = diagnosticSettings(doc.uri);
-      if (!settings.enable) {
-        this.collection.delete(doc.uri);
-        return;
-      }
-      const list: vscode.Diagnostic[] = [];
-      for (const f of model.findings()) {
-        const d = toDiagnostic(doc.uri, f, settings);
-        if (d) list.push(d);
-      }
-      this.collection.set(doc.uri, list);
-    } catch (e) {
-      // Never throw into the host: a broken refresh leaves the last good diagnostics.
-      console.error('ftp-log: diagnostics failed', e);
+    const key = doc.uri.toString();
+    const generation = (this.generation.get(key) ?? 0) + 1;
+    this.generation.set(key, generation);
+    const model = this.models.get(doc);
+    if (!model || doc.isClosed) return;
+    const settings = diagnosticSettings(doc.uri);
+    if (!settings.enable) {
+      this.collection.delete(doc.uri);
+      return;
     }
+    const version = doc.version;
+    const list: vscode.Diagnostic[] = [];
+    let from = 0;
+    const slice = () => {
+      try {
+        if (this.generation.get(key) !== generation || doc.isClosed || doc.version !== version) return;
+        const to = Math.min(model.lineCount, from + SLICE_LINES);
+        for (const f of model.findingsBetween(from, to)) {
+          const d = toDiagnostic(doc.uri, f, settings);
+          if (d) list.push(d);
+        }
+        from = to;
+        if (from < model.lineCount) setTimeout(slice, 0);
+        else this.collection.set(doc.uri, list);
+      } catch (e) {
+        // Never throw into the host: a broken refresh leaves the last good diagnostics.
+        console.error('ftp-log: diagnostics failed', e);
+      }
+    };
+    slice();
   }
 
   private refreshAll(): void {
@@ -82,6 +98,7 @@ export class DiagnosticsAdapter implements vscode.Disposable {
   }
 
   private clear(uri: vscode.Uri): void {
+    this.generation.delete(uri.toString());
     const t = this.pending.get(uri.toString());
     if (t) clearTimeout(t);
     this.pending.delete(uri.toString());

@@ -6,7 +6,13 @@ import { DiagnosticsAdapter } from './diagnostics';
 import { HoverAdapter } from './hover';
 import { LanguageDetection } from './detection';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate() returns: its own duration, which the integration run reports. */
+export interface FtpLogApi {
+  readonly activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): FtpLogApi {
+  const t0 = Date.now();
   const models = new DocumentModels();
   context.subscriptions.push(
     models,
@@ -14,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): void {
     new LanguageDetection(),
     vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, new HoverAdapter(models)),
   );
+  return { activationMs: Date.now() - t0 };
 }
 
 export function deactivate(): void {}

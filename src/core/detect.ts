@@ -6,6 +6,7 @@
 
 import type { FamilyId } from './model';
 import type { FamilyTally } from './tally';
+import { FAMILIES } from './lineStore';
 
 /** Families whose logs never carry a reply or command line. */
 const EVENTLESS: readonly FamilyId[] = ['xferlog', 'proftpd'];
@@ -15,20 +16,20 @@ export type Detected = FamilyId | 'none';
 export function detectFromTally(t: FamilyTally): Detected {
   let best: FamilyId | undefined;
   let bestCount = 0;
-  for (const [family, count] of t.events) {
-    if (count > bestCount) {
-      best = family;
-      bestCount = count;
+  for (let i = 0; i < FAMILIES.length; i++) {
+    if (t.events[i] > bestCount) {
+      best = FAMILIES[i];
+      bestCount = t.events[i];
     }
   }
   for (const family of EVENTLESS) {
-    const count = t.known.get(family) ?? 0;
+    const count = t.knownOf(family);
     if (count > bestCount) {
       best = family;
       bestCount = count;
     }
   }
-  const clientLines = t.known.get('windows-ftp') ?? 0;
+  const clientLines = t.knownOf('windows-ftp');
   const raw = t.rawReplies + t.rawCommands;
   const rawIsFtp = t.rawReplies > 0 && (t.rawCommands > 0 || t.rawReplies > 1 || clientLines > 0);
   if (rawIsFtp && raw > bestCount) {
@@ -36,6 +37,6 @@ export function detectFromTally(t: FamilyTally): Detected {
   }
   if (!best) return 'none';
   // `< `/`> ` lines are curl's unless curl's own commentary is missing: then Commons Net printed them.
-  if (best === 'curl' && (t.known.get('curl') ?? 0) === 0) return 'commons-net';
+  if (best === 'curl' && t.knownOf('curl') === 0) return 'commons-net';
   return best;
 }

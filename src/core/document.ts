@@ -3,7 +3,7 @@
 // state matches what was there before.
 
 import type { Command, Finding, LineKind, LineResult, Reply } from './model';
-import { LineStore } from './lineStore';
+import { familyIndex, LineStore } from './lineStore';
 import { Scanner } from './scanner';
 import { INITIAL_STATE, sameState, type ScanState } from './state';
 import { splitLines } from './lines';
@@ -36,7 +36,7 @@ export class LogDocument implements LineSource {
     for (let i = 0; i < n; i++) {
       const row = scanner.next(this.lines[i]);
       this.results.set(i, row);
-      tally.add(row.kind, row.family, 1);
+      tally.add(row.kind, familyIndex(row.family), 1);
       this.states[i] = scanner.state;
     }
   }
@@ -78,7 +78,7 @@ export class LogDocument implements LineSource {
     start = Math.max(0, Math.min(start, this.lines.length));
     deleteCount = Math.max(0, Math.min(deleteCount, this.lines.length - start));
     const store = this.results;
-    for (let i = start; i < start + deleteCount; i++) this.tally.add(store.kind(i), store.family(i), -1);
+    for (let i = start; i < start + deleteCount; i++) this.tally.add(store.kind(i), store.familyIndex(i), -1);
     if (deleteCount === insert.length) {
       for (let i = 0; i < insert.length; i++) this.lines[start + i] = insert[i];
     } else {
@@ -92,9 +92,9 @@ export class LogDocument implements LineSource {
     const insertedEnd = start + insert.length;
     for (; i < this.lines.length; i++) {
       const oldState = i >= insertedEnd ? this.states[i] : undefined;
-      if (oldState) this.tally.add(store.kind(i), store.family(i), -1);
+      if (oldState) this.tally.add(store.kind(i), store.familyIndex(i), -1);
       const row = scanner.next(this.lines[i]);
-      this.tally.add(row.kind, row.family, 1);
+      this.tally.add(row.kind, familyIndex(row.family), 1);
       store.set(i, row);
       this.states[i] = scanner.state;
       // Past the inserted lines, an unchanged end state means every later line scans as before.

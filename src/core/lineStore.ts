@@ -9,6 +9,16 @@ export const FAMILIES: readonly FamilyId[] = [
   'vsftpd', 'xferlog', 'proftpd', 'proftpd-extlog', 'pure-ftpd', 'iis', 'pyftpdlib', 'commons-net',
 ];
 const FAMILY_INDEX = new Map<FamilyId, number>(FAMILIES.map((f, i) => [f, i]));
+let lastFamily: FamilyId | undefined;
+let lastFamilyIndex = -1;
+
+/** Index of `family` in FAMILIES, -1 for none (consecutive lines mostly share one: skip the lookup). */
+export function familyIndex(family: FamilyId | undefined): number {
+  if (family === lastFamily) return lastFamilyIndex;
+  lastFamily = family;
+  lastFamilyIndex = family === undefined ? -1 : FAMILY_INDEX.get(family)!;
+  return lastFamilyIndex;
+}
 
 /** What the scanner writes for one line; reused for every line. */
 export interface Row {
@@ -133,7 +143,7 @@ export class LineStore {
     const c = this.cols;
     const o = i * STRIDE;
     c[o + Col.Kind] = r.kind;
-    c[o + Col.Family] = r.family === undefined ? -1 : FAMILY_INDEX.get(r.family)!;
+    c[o + Col.Family] = familyIndex(r.family);
     c[o + Col.Session] = this.sessions.id(r.session);
     c[o + Col.Code] = r.code;
     c[o + Col.CodeStart] = r.codeStart;
@@ -159,6 +169,10 @@ export class LineStore {
   /** Session as a small integer: equal ids mean the same session (0: none). */
   sessionId(i: number): number {
     return this.cols[i * STRIDE + Col.Session];
+  }
+
+  familyIndex(i: number): number {
+    return this.cols[i * STRIDE + Col.Family];
   }
 
   family(i: number): FamilyId | undefined {

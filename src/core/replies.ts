@@ -86,28 +86,23 @@ export function drawingCommandLine(src: LineSource, line: number): number {
   return -1;
 }
 
-/** Every reply in the document, in order. */
-export function allReplies(src: LineSource): Reply[] {
-  const out: Reply[] = [];
+/** Every item `at` finds on lines of the given kinds, in order. */
+function collect<T>(src: LineSource, kinds: readonly LineKind[], at: (src: LineSource, line: number) => T | undefined): T[] {
+  const out: T[] = [];
   for (let i = 0; i < src.lineCount; i++) {
-    const k = src.kindOf(i);
-    if (k === LineKind.Reply || k === LineKind.Exchange) {
-      const reply = replyAt(src, i);
-      if (reply) out.push(reply);
-    }
+    if (!kinds.includes(src.kindOf(i))) continue;
+    const item = at(src, i);
+    if (item) out.push(item);
   }
   return out;
 }
 
+/** Every reply in the document, in order. */
+export function allReplies(src: LineSource): Reply[] {
+  return collect(src, [LineKind.Reply, LineKind.Exchange], replyAt);
+}
+
 /** Every command in the document, in order. */
 export function allCommands(src: LineSource): Command[] {
-  const out: Command[] = [];
-  for (let i = 0; i < src.lineCount; i++) {
-    const k = src.kindOf(i);
-    if (k === LineKind.Command || k === LineKind.Exchange) {
-      const cmd = commandAt(src, i);
-      if (cmd) out.push(cmd);
-    }
-  }
-  return out;
+  return collect(src, [LineKind.Command, LineKind.Exchange], commandAt);
 }

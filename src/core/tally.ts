@@ -2,24 +2,30 @@
 // scanned and re-scanned, so detection never needs another pass over the text.
 
 import { LineKind, type FamilyId } from './model';
+import { FAMILIES } from './lineStore';
 
 export class FamilyTally {
-  /** Lines with an FTP event (reply, command, exchange) per family. */
-  readonly events = new Map<FamilyId, number>();
-  /** Lines recognised as a family's own layout but without an FTP event. */
-  readonly known = new Map<FamilyId, number>();
+  /** Lines with an FTP event (reply, command, exchange), by family index (see FAMILIES). */
+  readonly events = new Int32Array(FAMILIES.length);
+  /** Lines recognised as a family's own layout but without an FTP event, by family index. */
+  readonly known = new Int32Array(FAMILIES.length);
   /** Unprefixed reply and command lines (raw transcripts and bare client output). */
   rawReplies = 0;
   rawCommands = 0;
 
-  add(kind: LineKind, family: FamilyId | undefined, sign: 1 | -1): void {
+  knownOf(family: FamilyId): number {
+    return this.known[FAMILIES.indexOf(family)];
+  }
+
+  /** Counts a line of `kind` in the family with index `family` (-1: none). */
+  add(kind: LineKind, family: number, sign: 1 | -1): void {
     if (kind === LineKind.Continuation) return;
     if (kind === LineKind.Other) {
-      if (family) this.known.set(family, (this.known.get(family) ?? 0) + sign);
+      if (family >= 0) this.known[family] += sign;
       return;
     }
-    if (family) {
-      this.events.set(family, (this.events.get(family) ?? 0) + sign);
+    if (family >= 0) {
+      this.events[family] += sign;
     } else if (kind === LineKind.Reply) {
       this.rawReplies += sign;
     } else {

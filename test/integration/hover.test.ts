@@ -1,0 +1,72 @@
+// Hover on every fixture family, through the real hover provider API.
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { analyze } from '../../src/core/analyze';
+import { activateExtension, closeAll, familyOf, fixtureFiles, openFtpLog } from './support';
+
+async function hoverText(uri: vscode.Uri, pos: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos);
+  return (hovers ?? [])
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))
+    .join('\n');
+}
+
+describe('hover', () => {
+  before(activateExtension);
+  after(closeAll);
+
+  for (const file of fixtureFiles().filter((f) => familyOf(f) !== 'none')) {
+    const analysis = analyze(fs.readFileSync(file, 'utf8'));
+    const reply = analysis.replies.find((r) => r.code >= 500) ?? analysis.replies[0];
+    if (!reply) continue;
+    it(`explains ${reply.code} in ${familyOf(file)}/${file.split('/').pop()}`, async () => {
+      const editor = await openFtpLog(file);
+      const pos = new vscode.Position(reply.line, reply.codeSpan.start + 1);
+      const text = await hoverTextEventually(editor.document.uri, pos);
+      assert.match(text, new RegExp(`\\*\\*${reply.code}\\*\\*`));
+      assert.match(text, /RFC|digits|Digits/);
+      if (reply.code >= 500) assert.match(text, /permanent negative/);
+    });
+  }
+
+  it('says nothing over numbers that are not replies', async () => {
+    const file = fixtureFiles().find((f) => f.endsWith('vsftpd/vsftpd.log'))!;
+    const analysis = analyze(fs.readFileSync(file, 'utf8'));
+    const editor = await openFtpLog(file);
+    const reply = analysis.replies[0];
+    // Once a reply hovers, the model is ready: the PID on the same line must not.
+    assert.notEqual(await hoverTextEventually(editor.document.uri, new vscode.Position(reply.line, reply.codeSpan.start)), '');
+    const line = editor.document.lineAt(reply.line).text;
+    const pid = line.indexOf('[pid ') + 5;
+    assert.equal(await hoverText(editor.document.uri, new vscode.Position(reply.line, pid + 1)), '');
+    const year = line.indexOf(' 20') + 2;
+    assert.equal(await hoverText(editor.document.uri, new vscode.Position(reply.line, year)), '');
+  });
+
+  it('escapes document text and masks passwords', async () => {
+    const editor = await openFtpLog(fixtureFiles().find((f) => f.endsWith('raw/session.ftplog'))!);
+    const doc = editor.document;
+    await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), '\nPASS hunter2\n530 [x](command:workbench.action.quit) <img src=x> `tick`\n'));
+    const at = doc.lineCount - 2;
+    const text = await hoverTextEventually(doc.uri, new vscode.Position(at, 1));
+    assert.ok(!text.includes('hunter2'), 'password shown');
+    assert.ok(!text.includes('[x](command:'), 'link not escaped');
+    assert.ok(!text.includes('<img'), 'html not escaped');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(at, 1));
+    for (const h of hovers) for (const c of h.contents) if (c instanceof vscode.MarkdownString) assert.ok(!c.isTrusted);
+    await vscode.commands.executeCommand('undo');
+  });
+});
+
+/** Hovers are computed once the model has scanned the document: poll briefly. */
+export async function hoverTextEventually(uri: vscode.Uri, pos: vscode.Position): Promise<string> {
+  const deadline = Date.now() + 10000;
+  for (;;) {
+    const text = await hoverText(uri, pos);
+    if (text || Date.now() > deadline) return text;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,117 @@
+// Helpers for the integration tests: they drive the real VS Code API and use
+// the built `ftp-log` CLI as the oracle for what the Problems panel must show.
+
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CliProblem as CliFileProblem } from '../../src/cli/output';
+
+export const ROOT = path.resolve(__dirname, '../../..');
+export const FIXTURES = path.join(ROOT, 'test/fixtures');
+const CLI = path.join(ROOT, 'dist/cli.js');
+
+/** A problem as `ftp-log check --format json` prints it, without the file name. */
+export type CliProblem = Omit<CliFileProblem, 'file'>;
+
+/** What `ftp-log check --format json` reports for a file. */
+export function cliCheck(file: string): CliProblem[] {
+  const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+  assert.ok(r.status === 0 || r.status === 1, `ftp-log check failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout) as CliProblem[];
+}
+
+/** The same problems, for text that is not on disk. */
+export function cliCheckText(text: string): CliProblem[] {
+  const file = tempFile('check.ftplog', text);
+  try {
+    return cliCheck(file);
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+}
+
+const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint'];
+
+/** Diagnostics in the CLI's shape, so the two compare line for line. */
+export function asProblems(diagnostics: readonly vscode.Diagnostic[]): CliProblem[] {
+  return diagnostics
+    .filter((d) => d.source === 'ftp-log')
+    .map((d) => ({
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      endLine: d.range.end.line + 1,
+      endColumn: d.range.end.character + 1,
+      severity: SEVERITY_NAMES[d.severity],
+      code: String(typeof d.code === 'object' ? d.code.value : d.code),
+      message: d.message,
+    }))
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+export function tempFile(name: string, content: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ftp-log-it-'));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Waits until the document's ftp-log diagnostics equal `expected`. */
+export async function expectDiagnostics(uri: vscode.Uri, expected: CliProblem[], timeoutMs = 20000): Promise<void> {
+  const want = JSON.stringify(expected);
+  try {
+    await waitFor('diagnostics', () => JSON.stringify(asProblems(vscode.languages.getDiagnostics(uri))) === want, timeoutMs);
+  } catch {
+    assert.deepEqual(asProblems(vscode.languages.getDiagnostics(uri)), expected);
+  }
+}
+
+export async function activateExtension(): Promise<{ activationMs: number }> {
+  const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'ftp-log');
+  assert.ok(ext, 'the ftp-log extension is not installed in this host');
+  return (await ext.activate()) as { activationMs: number };
+}
+
+export async function openFtpLog(file: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  const ftp = doc.languageId === 'ftp-log' ? doc : await vscode.languages.setTextDocumentLanguage(doc, 'ftp-log');
+  return vscode.window.showTextDocument(ftp);
+}
+
+export async function closeAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  const [section, ...rest] = key.split('.');
+  await vscode.workspace.getConfiguration(section).update(rest.join('.'), value, vscode.ConfigurationTarget.Global);
+}
+
+export function fixtureFiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (!e.name.endsWith('.expected') && e.name !== 'README.md') out.push(full);
+    }
+  };
+  walk(FIXTURES);
+  return out.sort();
+}
+
+export function familyOf(file: string): string {
+  return path.relative(FIXTURES, file).split(path.sep)[0];
+}
