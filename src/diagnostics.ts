@@ -9,6 +9,12 @@ import { diagnosticSettings, type DiagnosticSettings } from './settings';
 const THROTTLE_MS = 150;
 /** Lines whose findings are turned into diagnostics per slice, so a huge log never stalls the host. */
 const SLICE_LINES = 50000;
+/**
+ * Most problems one document shows. Handing VS Code tens of thousands of
+ * diagnostics stalls the extension host for seconds; past this many, a note
+ * points to `ftp-log check`, which lists them all.
+ */
+export const MAX_DIAGNOSTICS = 2000;
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -28,6 +34,16 @@ function toDiagnostic(uri: vscode.Uri, f: Finding, settings: DiagnosticSettings)
     const r = f.related;
     d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, new vscode.Range(r.line, r.span.start, r.line, r.span.end)), r.message)];
   }
+  return d;
+}
+
+function tooMany(hidden: number): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(
+    new vscode.Range(0, 0, 0, 0),
+    `${hidden} more FTP problems are not shown here (the first ${MAX_DIAGNOSTICS} are); \`ftp-log check\` lists them all.`,
+    vscode.DiagnosticSeverity.Information,
+  );
+  d.source = 'ftp-log';
   return d;
 }
 
@@ -73,6 +89,7 @@ export class DiagnosticsAdapter implements vscode.Disposable {
     }
     const version = doc.version;
     const list: vscode.Diagnostic[] = [];
+    let hidden = 0;
     let from = 0;
     const slice = () => {
       try {
@@ -80,11 +97,17 @@ export class DiagnosticsAdapter implements vscode.Disposable {
         const to = Math.min(model.lineCount, from + SLICE_LINES);
         for (const f of model.findingsBetween(from, to)) {
           const d = toDiagnostic(doc.uri, f, settings);
-          if (d) list.push(d);
+          if (!d) continue;
+          if (list.length < MAX_DIAGNOSTICS) list.push(d);
+          else hidden++;
         }
         from = to;
-        if (from < model.lineCount) setTimeout(slice, 0);
-        else this.collection.set(doc.uri, list);
+        if (from < model.lineCount) {
+          setTimeout(slice, 0);
+          return;
+        }
+        if (hidden > 0) list.push(tooMany(hidden));
+        this.collection.set(doc.uri, list);
       } catch (e) {
         // Never throw into the host: a broken refresh leaves the last good diagnostics.
         console.error('ftp-log: diagnostics failed', e);

@@ -3,10 +3,11 @@
 // state matches what was there before.
 
 import type { Command, Finding, LineKind, LineResult, Reply } from './model';
-import { familyIndex, LineStore } from './lineStore';
+import { familyIndex, LineStore, StateTable } from './lineStore';
 import { Scanner } from './scanner';
 import { INITIAL_STATE, sameState, type ScanState } from './state';
 import { splitLines } from './lines';
+import { LineTexts } from './lineTexts';
 import { FamilyTally } from './tally';
 import { detectFromTally, type Detected } from './detect';
 import { FindingBuilder } from './findings';
@@ -20,33 +21,32 @@ export interface ChangedLines {
 }
 
 export class LogDocument implements LineSource {
-  private lines: string[];
+  private readonly texts: LineTexts;
   private readonly results: LineStore;
-  private states: ScanState[];
+  private readonly states = new StateTable<ScanState>();
   private readonly tally = new FamilyTally();
   private readonly findingBuilder = new FindingBuilder();
 
   constructor(text: string | string[]) {
-    this.lines = typeof text === 'string' ? splitLines(text) : text.slice();
-    const n = this.lines.length;
+    this.texts = typeof text === 'string' ? LineTexts.fromText(text) : LineTexts.fromLines(text);
+    const n = this.texts.length;
     this.results = new LineStore(n);
-    this.states = new Array<ScanState>(n);
     const scanner = new Scanner();
     const tally = this.tally;
     for (let i = 0; i < n; i++) {
-      const row = scanner.next(this.lines[i]);
+      const row = scanner.next(this.texts.get(i));
       this.results.set(i, row);
       tally.add(row.kind, familyIndex(row.family), 1);
-      this.states[i] = scanner.state;
+      this.results.setEndState(i, this.states.id(scanner.state));
     }
   }
 
   get lineCount(): number {
-    return this.lines.length;
+    return this.texts.length;
   }
 
   lineText(line: number): string {
-    return this.lines[line];
+    return this.texts.get(line);
   }
 
   lineResult(line: number): LineResult {
@@ -75,28 +75,28 @@ export class LogDocument implements LineSource {
    * changed region. Returns the lines whose results may have changed.
    */
   replaceLines(start: number, deleteCount: number, insert: readonly string[]): ChangedLines {
-    start = Math.max(0, Math.min(start, this.lines.length));
-    deleteCount = Math.max(0, Math.min(deleteCount, this.lines.length - start));
+    let lines = this.texts.array();
+    start = Math.max(0, Math.min(start, lines.length));
+    deleteCount = Math.max(0, Math.min(deleteCount, lines.length - start));
     const store = this.results;
     for (let i = start; i < start + deleteCount; i++) this.tally.add(store.kind(i), store.familyIndex(i), -1);
     if (deleteCount === insert.length) {
-      for (let i = 0; i < insert.length; i++) this.lines[start + i] = insert[i];
+      for (let i = 0; i < insert.length; i++) lines[start + i] = insert[i];
     } else {
-      const blanks = new Array<never>(insert.length);
-      this.lines = spliced(this.lines, start, deleteCount, insert);
+      lines = spliced(lines, start, deleteCount, insert);
+      this.texts.setArray(lines);
       store.splice(start, deleteCount, insert.length);
-      this.states = spliced(this.states, start, deleteCount, blanks);
     }
-    const scanner = new Scanner(start > 0 ? this.states[start - 1] : INITIAL_STATE);
+    const scanner = new Scanner(start > 0 ? this.states.get(store.endState(start - 1)) : INITIAL_STATE);
     let i = start;
     const insertedEnd = start + insert.length;
-    for (; i < this.lines.length; i++) {
-      const oldState = i >= insertedEnd ? this.states[i] : undefined;
+    for (; i < lines.length; i++) {
+      const oldState = i >= insertedEnd ? this.states.get(store.endState(i)) : undefined;
       if (oldState) this.tally.add(store.kind(i), store.familyIndex(i), -1);
-      const row = scanner.next(this.lines[i]);
+      const row = scanner.next(lines[i]);
       this.tally.add(row.kind, familyIndex(row.family), 1);
       store.set(i, row);
-      this.states[i] = scanner.state;
+      store.setEndState(i, this.states.id(scanner.state));
       // Past the inserted lines, an unchanged end state means every later line scans as before.
       if (oldState && sameState(oldState, scanner.state)) {
         i++;
@@ -108,18 +108,18 @@ export class LogDocument implements LineSource {
 
   /** Replaces the whole text (a reload from disk). */
   setText(text: string): ChangedLines {
-    return this.replaceLines(0, this.lines.length, splitLines(text));
+    return this.replaceLines(0, this.lineCount, splitLines(text));
   }
 
   findings(): Finding[] {
     if (this.family === 'none') return [];
-    return this.findingBuilder.between(this, 0, this.lines.length);
+    return this.findingBuilder.between(this, 0, this.lineCount);
   }
 
   /** Findings on lines [from, to): what an editor refreshes after an edit. */
   findingsBetween(from: number, to: number): Finding[] {
     if (this.family === 'none') return [];
-    return this.findingBuilder.between(this, Math.max(0, from), Math.min(to, this.lines.length));
+    return this.findingBuilder.between(this, Math.max(0, from), Math.min(to, this.lineCount));
   }
 
   replies(): Reply[] {
@@ -132,7 +132,7 @@ export class LogDocument implements LineSource {
 
   /** The reply whose code (on its first line, or repeated on a later line) covers `character` on `line`. */
   replyAtPosition(line: number, character: number): Reply | undefined {
-    if (line < 0 || line >= this.lines.length) return undefined;
+    if (line < 0 || line >= this.lineCount) return undefined;
     const r = this.results.result(line);
     if (!r.codeSpan || character < r.codeSpan.start || character > r.codeSpan.end) return undefined;
     const start = replyStart(this, line);
@@ -141,7 +141,7 @@ export class LogDocument implements LineSource {
 
   /** The command on `line`, if any. */
   commandOnLine(line: number): Command | undefined {
-    if (line < 0 || line >= this.lines.length) return undefined;
+    if (line < 0 || line >= this.lineCount) return undefined;
     return commandAt(this, line);
   }
 

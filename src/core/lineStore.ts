@@ -75,9 +75,9 @@ export function rowFromResult(r: Row, x: LineResult): Row {
 }
 
 const enum Col {
-  Kind, Family, Session, Code, CodeStart, TextStart, TextEnd, BlockCode, Closes, Verb, VerbStart, VerbEnd, ArgStart, ArgEnd,
+  Kind, Family, Session, Code, CodeStart, TextStart, TextEnd, BlockCode, Closes, Verb, VerbStart, VerbEnd, ArgStart, ArgEnd, EndState,
 }
-const STRIDE = 14;
+const STRIDE = 15;
 
 /** Interns strings (sessions, verbs) as small integers; 0 stands for "none". */
 class Interner {
@@ -158,6 +158,15 @@ export class LineStore {
     c[o + Col.ArgEnd] = r.argEnd;
   }
 
+  /** The id of the scan state after line `i` (see StateTable). */
+  endState(i: number): number {
+    return this.cols[i * STRIDE + Col.EndState];
+  }
+
+  setEndState(i: number, id: number): void {
+    this.cols[i * STRIDE + Col.EndState] = id;
+  }
+
   kind(i: number): LineKind {
     return this.cols[i * STRIDE + Col.Kind];
   }
@@ -205,5 +214,29 @@ export class LineStore {
     if (verbStart >= 0) out.verbSpan = { start: verbStart, end: c[o + Col.VerbEnd] };
     if (argStart >= 0) out.argSpan = { start: argStart, end: c[o + Col.ArgEnd] };
     return out;
+  }
+}
+
+/**
+ * Scan states by small integer id. States change only where a multi-line reply
+ * opens or closes (or an IIS header appears), so most lines share the id of
+ * the line before; a plain array of 200k state references would cost more.
+ */
+export class StateTable<S> {
+  private readonly states: S[] = [];
+  private last: S | undefined;
+  private lastId = -1;
+
+  id(state: S): number {
+    if (state !== this.last) {
+      this.last = state;
+      this.lastId = this.states.length;
+      this.states.push(state);
+    }
+    return this.lastId;
+  }
+
+  get(id: number): S {
+    return this.states[id];
   }
 }

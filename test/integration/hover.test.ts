@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { analyze } from '../../src/core/analyze';
-import { activateExtension, closeAll, familyOf, fixtureFiles, openFtpLog } from './support';
+import { activateExtension, closeAll, familyOf, fixtureFiles, openFtpLog, tempFile } from './support';
 
 async function hoverText(uri: vscode.Uri, pos: vscode.Position): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos);
@@ -47,17 +47,19 @@ describe('hover', () => {
   });
 
   it('escapes document text and masks passwords', async () => {
-    const editor = await openFtpLog(fixtureFiles().find((f) => f.endsWith('raw/session.ftplog'))!);
+    // A copy: the test edits the document, and fixtures must never change.
+    const source = fixtureFiles().find((f) => f.endsWith('raw/session.ftplog'))!;
+    const editor = await openFtpLog(tempFile('hostile.ftplog', fs.readFileSync(source, 'utf8')));
     const doc = editor.document;
     await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), '\nPASS hunter2\n530 [x](command:workbench.action.quit) <img src=x> `tick`\n'));
     const at = doc.lineCount - 2;
     const text = await hoverTextEventually(doc.uri, new vscode.Position(at, 1));
     assert.ok(!text.includes('hunter2'), 'password shown');
     assert.ok(!text.includes('[x](command:'), 'link not escaped');
-    assert.ok(!text.includes('<img'), 'html not escaped');
+    assert.ok(!/(^|[^\\])<img/.test(text), 'html not escaped');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(at, 1));
     for (const h of hovers) for (const c of h.contents) if (c instanceof vscode.MarkdownString) assert.ok(!c.isTrusted);
-    await vscode.commands.executeCommand('undo');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
 

@@ -10,7 +10,12 @@ import * as vscode from 'vscode';
 import type { CliProblem as CliFileProblem } from '../../src/cli/output';
 
 export const ROOT = path.resolve(__dirname, '../../..');
-export const FIXTURES = path.join(ROOT, 'test/fixtures');
+/** A private copy of test/fixtures: whatever a test does in the editor, the fixtures never change. */
+export const FIXTURES = (() => {
+  const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ftp-log-fixtures-')), 'fixtures');
+  fs.cpSync(path.join(ROOT, 'test/fixtures'), copy, { recursive: true });
+  return copy;
+})();
 const CLI = path.join(ROOT, 'dist/cli.js');
 
 /** A problem as `ftp-log check --format json` prints it, without the file name. */
@@ -20,7 +25,7 @@ export type CliProblem = Omit<CliFileProblem, 'file'>;
 export function cliCheck(file: string): CliProblem[] {
   const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
   assert.ok(r.status === 0 || r.status === 1, `ftp-log check failed (${r.status}): ${r.stderr}`);
-  return JSON.parse(r.stdout) as CliProblem[];
+  return (JSON.parse(r.stdout) as CliFileProblem[]).map(({ file: _file, ...problem }) => problem);
 }
 
 /** The same problems, for text that is not on disk. */

@@ -49,6 +49,11 @@ describe('scanner', () => {
     it('four-digit runs, 0xx/7xx and digits glued to text are not replies', () => {
       assert.deepEqual(codes('USER a\n5500 x\n055 x\n755 x\n550x\n550, y\n331 ok'), ['7:331']);
     });
+    it('IIS columns come from the #Fields: header, whatever column comes first', () => {
+      const a = analyze('#Software: Microsoft Internet Information Services 10.0\n#Fields: s-sitename date time c-ip cs-method cs-uri-stem sc-status sc-win32-status sc-substatus time-taken\nFTPSVC2 2026-11-24 10:00:01 192.0.2.7 RETR /a_550.txt 550 2 0 421\nFTPSVC2 2026-11-24 10:00:02 192.0.2.7 GET /index.html 404 0 0 530');
+      assert.equal(a.family, 'iis');
+      assert.deepEqual(a.findings.map((f) => [f.line, f.span.start, f.code]), [[2, 54, 550]]);
+    });
     it('curl exit codes and commentary are not replies', () => {
       const a = analyze('< 220 ok\n> USER a\n< 530 Login incorrect.\n* Access denied: 530\ncurl: (67) Access denied: 530');
       assert.deepEqual(a.findings.map((f) => f.line), [2]);

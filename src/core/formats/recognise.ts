@@ -26,7 +26,6 @@ function digitLine(line: string, state: ScanState, hit: Hit): boolean {
   if (replyCodeAt(line, 0, line.length) >= 0) {
     return setHit(hit, undefined, Channel.Raw, 'raw', 0, line.length);
   }
-  if (state.iis && recogniseIisData(line, state.iis, hit)) return true;
   if (line.charCodeAt(4) === 45 /* yyyy- */) {
     return (
       recogniseFileZillaServer(line, hit) ||
@@ -59,6 +58,8 @@ export function recognise(line: string, state: ScanState, hit: Hit): boolean {
   if (line.length === 0) return false;
   const c = line.charCodeAt(0);
   if (c === 32 || c === 9) return setHit(hit, undefined, Channel.Text, 'raw', 0, line.length);
+  // Under an IIS `#Fields:` header, data lines may start with any column (a site name, a date).
+  if (state.iis && c !== 35 && recogniseIisData(line, state.iis, hit)) return true;
   if (isDigit(c)) return digitLine(line, state, hit);
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return letterLine(line, hit);
   switch (c) {

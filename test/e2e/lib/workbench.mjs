@@ -1,0 +1,271 @@
+// Helpers that drive the VS Code workbench the way a user does (keyboard,
+// mouse) and read back what a user sees. Selectors hold on VS Code 1.100 and
+// on the newest release; the editor renders spaces as U+00A0, so text read
+// from the editor is normalised to plain spaces.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { ARTIFACTS_DIR } from './paths.mjs';
+
+const WORKBENCH = '.monaco-workbench';
+const QUICK_INPUT = '.quick-input-widget';
+const EDITOR_LINES = '.editor-instance .monaco-editor .view-lines';
+const VISIBLE_HOVER = '.monaco-hover:not(.hidden) .hover-contents';
+const PROBLEMS_PANEL = '.markers-panel';
+const LANGUAGE_STATUS = '#status\\.editor\\.mode';
+
+export class Workbench {
+  /** @param page a playwright Page; @param server a server from lib/server.mjs */
+  constructor(page, server) {
+    this.page = page;
+    this.server = server;
+  }
+
+  /** Opens the server's folder in the page and waits for the workbench. */
+  static async open(page, server, { timeoutMs = 90_000 } = {}) {
+    const workbench = new Workbench(page, server);
+    await page.goto(server.workbenchUrl());
+    await page.waitForSelector(WORKBENCH, { timeout: timeoutMs });
+    // The status bar is filled once the workbench has restored its parts.
+    await page.waitForSelector('.part.statusbar .statusbar-item', { timeout: timeoutMs });
+    return workbench;
+  }
+
+  /** Opens a workspace file through Quick Open (Ctrl+P) and waits for its editor. */
+  async openFile(relativePath, { timeoutMs = 30_000 } = {}) {
+    const { page } = this;
+    const name = path.basename(relativePath);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    const input = page.locator(`${QUICK_INPUT} input`);
+    await input.waitFor({ state: 'visible', timeout: timeoutMs });
+    await input.fill(relativePath);
+    // File search may need a moment (ripgrep on the server): wait for the row.
+    const row = page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row[aria-label*="${cssString(name)}"]`).first();
+    await row.waitFor({ state: 'visible', timeout: timeoutMs });
+    await row.click();
+    await page.locator(`.tab.active[aria-label*="${cssString(name)}"], .tab.active[data-resource-name="${cssString(name)}"]`)
+      .first().waitFor({ timeout: timeoutMs });
+    await page.locator(`${EDITOR_LINES} .view-line`).first().waitFor({ timeout: timeoutMs });
+  }
+
+  /** Moves the cursor to a 1-based line with Go to Line (Ctrl+G), so that line is on screen. */
+  async goToLine(line, { timeoutMs = 15_000 } = {}) {
+    const { page } = this;
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+G');
+    const input = page.locator(`${QUICK_INPUT} input`);
+    await input.waitFor({ state: 'visible', timeout: timeoutMs });
+    await input.fill(`:${line}`);
+    await page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: timeoutMs });
+  }
+
+  /** Text of the language indicator in the status bar, e.g. "Plain Text". */
+  async statusBarLanguage({ timeoutMs = 15_000 } = {}) {
+    const item = this.page.locator(LANGUAGE_STATUS);
+    await item.waitFor({ state: 'visible', timeout: timeoutMs });
+    return (await item.innerText()).trim();
+  }
+
+  /** Waits until the status bar shows `language` (the name, not the id). */
+  async waitForLanguage(language, { timeoutMs = 15_000 } = {}) {
+    await this.page.waitForFunction(
+      ([selector, expected]) => document.querySelector(selector)?.textContent?.trim() === expected,
+      [LANGUAGE_STATUS, language],
+      { timeout: timeoutMs },
+    );
+  }
+
+  /**
+   * Visible editor lines top to bottom, each a list of rendered tokens with
+   * their text, CSS classes and computed colour / font style.
+   */
+  async renderedLines() {
+    return this.page.evaluate((selector) => {
+      const lines = [...document.querySelectorAll(`${selector} .view-line`)];
+      lines.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+      return lines.map((line) => {
+        const tokens = [...line.querySelectorAll(':scope > span > span')].map((span) => {
+          const style = getComputedStyle(span);
+          return {
+            text: span.textContent.replace(/\u00a0/g, ' '),
+            className: span.className,
+            color: style.color,
+            fontStyle: style.fontStyle,
+            fontWeight: style.fontWeight,
+            textDecoration: style.textDecorationLine,
+          };
+        });
+        return { text: tokens.map((t) => t.text).join(''), tokens };
+      });
+    }, EDITOR_LINES);
+  }
+
+  /** The rendered token that holds `text` (on the first line containing `lineIncludes`). */
+  async token(text, { lineIncludes } = {}) {
+    const lines = await this.renderedLines();
+    for (const line of lines) {
+      if (lineIncludes && !line.text.includes(lineIncludes)) continue;
+      const token = line.tokens.find((t) => t.text.includes(text));
+      if (token) return { ...token, line: line.text };
+    }
+    throw new Error(`no rendered token holds "${text}"${lineIncludes ? ` on a line with "${lineIncludes}"` : ''}`);
+  }
+
+  /** Screen box of the first occurrence of `text` in the editor (on a line with `lineIncludes`). */
+  async boxOf(text, { lineIncludes } = {}) {
+    const box = await this.page.evaluate(([selector, wanted, filter]) => {
+      const lines = [...document.querySelectorAll(`${selector} .view-line`)];
+      lines.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+      for (const line of lines) {
+        const lineText = line.textContent.replace(/\u00a0/g, ' ');
+        if (filter && !lineText.includes(filter)) continue;
+        const at = lineText.indexOf(wanted);
+        if (at < 0) continue;
+        // Map the offset in the line's text onto the text nodes of its spans.
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        let offset = 0;
+        let startNode = null; let startOffset = 0; let endNode = null; let endOffset = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const length = node.textContent.length;
+          if (!startNode && at < offset + length) { startNode = node; startOffset = at - offset; }
+          if (startNode && at + wanted.length <= offset + length) { endNode = node; endOffset = at + wanted.length - offset; break; }
+          offset += length;
+        }
+        const range = document.createRange();
+        range.setStart(startNode, startOffset);
+        range.setEnd(endNode, endOffset);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+      }
+      return null;
+    }, [EDITOR_LINES, text, lineIncludes ?? null]);
+    if (!box) throw new Error(`"${text}" is not on a visible editor line${lineIncludes ? ` with "${lineIncludes}"` : ''}`);
+    return box;
+  }
+
+  /**
+   * Moves the mouse onto `text` in the editor (or onto its character
+   * `charIndex`) and returns the hover's text (all hover parts joined by blank lines).
+   */
+  async hover(text, { lineIncludes, charIndex, timeoutMs = 15_000 } = {}) {
+    const { page } = this;
+    await this.dismissHover();
+    const box = await this.boxOf(text, { lineIncludes });
+    // The middle of `text`, or of its character `charIndex` (to point into a longer, unique snippet).
+    const x = charIndex === undefined ? box.x + box.width / 2 : box.x + (box.width / text.length) * (charIndex + 0.5);
+    // Approach from just left of the token, as a pointer would, then settle.
+    await page.mouse.move(box.x + 1, box.y + box.height / 2);
+    await page.mouse.move(x, box.y + box.height / 2, { steps: 3 });
+    const contents = page.locator(VISIBLE_HOVER);
+    await contents.first().waitFor({ state: 'visible', timeout: timeoutMs });
+    // Providers answer one after another: wait until the text stops changing.
+    let previous = '';
+    for (let i = 0; i < 20; i += 1) {
+      const current = (await contents.allInnerTexts()).join('\n\n');
+      if (current && current === previous) return current;
+      previous = current;
+      await page.waitForTimeout(150);
+    }
+    return previous;
+  }
+
+  /** Moves the mouse off the editor and waits until no hover is shown. */
+  async dismissHover() {
+    await this.page.mouse.move(2, 2);
+    await this.page.keyboard.press('Escape');
+    await this.page.locator(VISIBLE_HOVER).first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+  }
+
+  /** Shows the Problems panel (Ctrl+Shift+M) if it is not already visible. */
+  async showProblems({ timeoutMs = 15_000 } = {}) {
+    const panel = this.page.locator(PROBLEMS_PANEL);
+    if (!(await panel.isVisible())) {
+      await this.dismissHover();
+      await this.page.keyboard.press('Control+Shift+M');
+    }
+    await panel.waitFor({ state: 'visible', timeout: timeoutMs });
+  }
+
+  /**
+   * Rows of the Problems panel as rendered (file rows and problem rows), each
+   * { text, ariaLabel }. The list is virtualised: only rows in view exist.
+   */
+  async problemRows() {
+    await this.showProblems();
+    return this.page.evaluate((selector) => [...document.querySelectorAll(`${selector} .monaco-list-row`)]
+      .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+      .map((row) => ({ text: row.innerText.replace(/\u00a0/g, ' '), ariaLabel: row.getAttribute('aria-label') ?? '' })), PROBLEMS_PANEL);
+  }
+
+  /** Waits until the Problems panel renders `count` rows; returns them. */
+  async waitForProblemRows(count, { timeoutMs = 20_000 } = {}) {
+    await this.showProblems();
+    await this.page.waitForFunction(
+      ([selector, expected]) => document.querySelectorAll(`${selector} .monaco-list-row`).length === expected,
+      [PROBLEMS_PANEL, count],
+      { timeout: timeoutMs },
+    ).catch(async () => {
+      throw new Error(`Problems panel shows ${(await this.problemRows()).length} rows, expected ${count}`);
+    });
+    return this.problemRows();
+  }
+
+  /** Runs a command by its title through the command palette (F1). */
+  async runCommand(title, { timeoutMs = 15_000 } = {}) {
+    const { page } = this;
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator(`${QUICK_INPUT} input`);
+    await input.waitFor({ state: 'visible', timeout: timeoutMs });
+    await input.fill(`>${title}`);
+    const row = page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row[aria-label*="${cssString(title)}"]`).first();
+    await row.waitFor({ state: 'visible', timeout: timeoutMs });
+    await row.click();
+  }
+
+  /** Puts the editor cursor into the middle of `text`. */
+  async clickText(text, { lineIncludes } = {}) {
+    const box = await this.boxOf(text, { lineIncludes });
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  }
+
+  /**
+   * The text of "Developer: Inspect Editor Tokens and Scopes" for `text`:
+   * language, token type and the TextMate scopes, as VS Code reports them.
+   */
+  async inspectScopes(text, { lineIncludes, timeoutMs = 15_000 } = {}) {
+    await this.dismissHover();
+    await this.clickText(text, { lineIncludes });
+    await this.runCommand('Developer: Inspect Editor Tokens and Scopes');
+    const widget = this.page.locator('.token-inspect-widget');
+    await widget.waitFor({ state: 'visible', timeout: timeoutMs });
+    // The widget first shows "Loading..." while it tokenizes.
+    await this.page.waitForFunction(() => {
+      const el = document.querySelector('.token-inspect-widget');
+      return el && /textmate scopes/i.test(el.textContent);
+    }, null, { timeout: timeoutMs });
+    const result = (await widget.innerText()).replace(/\u00a0/g, ' ');
+    await this.page.keyboard.press('Escape');
+    return result;
+  }
+
+  /** Closes every editor and hover so the next test starts from an empty editor area. */
+  async resetBetweenTests() {
+    await this.dismissHover().catch(() => {});
+    await this.runCommand('View: Close All Editors').catch(() => {});
+    await this.page.keyboard.press('Escape').catch(() => {});
+  }
+
+  /** Saves a screenshot as artifacts/<name>.png and returns its path. */
+  async screenshot(name) {
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}
+
+function cssString(value) {
+  return value.replace(/["\\]/g, '\\$&');
+}

@@ -1,0 +1,105 @@
+// Reply classes are told apart by colour in VS Code's default themes: the
+// real theme files of the installed VS Code builds, resolved by vscode-textmate.
+
+import * as assert from 'assert';
+import { INITIAL, type IGrammar } from 'vscode-textmate';
+import { createRegistry, loadFtpLogGrammar } from './support/textmate';
+import { defaultThemes, foregroundId, resolveTheme, type ThemeContribution } from './support/themes';
+import { VSCODE_DIR_ENV, vscodeDir, vscodeVersion, type BuildFlavour } from './support/vscodeBuild';
+
+// Theme ids as extensions/theme-defaults/package.json spells them (1.100 says
+// "Default Dark Modern", later builds "Dark Modern").
+const THEME_IDS: Record<string, readonly string[]> = {
+  'Dark Modern': ['Dark Modern', 'Default Dark Modern'],
+  'Light Modern': ['Light Modern', 'Default Light Modern'],
+  'High Contrast Dark': ['Default High Contrast'],
+  'High Contrast Light': ['Default High Contrast Light'],
+  'Dark 2026': ['Dark 2026'],
+  'Light 2026': ['Light 2026'],
+};
+const ALWAYS = ['Dark Modern', 'Light Modern', 'High Contrast Dark', 'High Contrast Light'];
+const NEWER = ['Dark 2026', 'Light 2026'];
+
+function findTheme(themes: readonly ThemeContribution[], name: string): ThemeContribution | undefined {
+  return themes.find((t) => THEME_IDS[name].includes(t.id));
+}
+
+// One line per reply class, each in a different family's layout, plus the
+// token that stands for plain text.
+const SAMPLES: readonly { readonly label: string; readonly line: string; readonly at: number }[] = [
+  { label: '2xx', line: '226 Transfer complete', at: 0 },
+  { label: '4xx', line: '< 425 Cannot open data connection', at: 2 },
+  { label: '5xx', line: 'Response:\t550 File not found', at: 10 },
+  { label: 'text', line: '226 Transfer complete', at: 10 },
+];
+
+interface Colours {
+  readonly [label: string]: string;
+}
+
+async function coloursIn(theme: ThemeContribution): Promise<{ colours: Colours; foreground: string }> {
+  const resolved = resolveTheme(theme);
+  const registry = createRegistry({}, resolved.raw);
+  const grammar: IGrammar = await loadFtpLogGrammar(registry);
+  const colorMap = registry.getColorMap();
+  const colours: Record<string, string> = {};
+  for (const s of SAMPLES) {
+    const tokens = grammar.tokenizeLine2(s.line, INITIAL).tokens;
+    let metadata = tokens[1];
+    for (let i = 0; i < tokens.length; i += 2) {
+      if (tokens[i] <= s.at) metadata = tokens[i + 1];
+    }
+    colours[s.label] = colorMap[foregroundId(metadata)].toUpperCase();
+  }
+  return { colours, foreground: resolved.foreground };
+}
+
+function builds(): { readonly label: string; readonly flavour: BuildFlavour; readonly required: readonly string[] }[] {
+  if (process.env[VSCODE_DIR_ENV]) {
+    return [{ label: VSCODE_DIR_ENV, flavour: 'latest', required: ALWAYS }];
+  }
+  return [
+    { label: 'min build', flavour: 'min', required: ALWAYS },
+    { label: 'latest build', flavour: 'latest', required: [...ALWAYS, ...NEWER] },
+  ];
+}
+
+for (const build of builds()) {
+  describe(`reply classes in the default themes (${build.label})`, function () {
+    let themes: ThemeContribution[] = [];
+    let version = '';
+
+    before(function () {
+      // The installer may have to fetch and build code-server the first time.
+      this.timeout(20 * 60 * 1000);
+      const dir = vscodeDir(build.flavour);
+      version = vscodeVersion(dir);
+      themes = defaultThemes(dir);
+    });
+
+    it('the build ships the themes under test', () => {
+      const ids = themes.map((t) => t.id);
+      for (const name of build.required) assert.ok(findTheme(themes, name), `VS Code ${version} has no theme "${name}" (has: ${ids.join(', ')})`);
+    });
+
+    for (const id of [...ALWAYS, ...NEWER]) {
+      it(`${id}: 2xx, 4xx and 5xx differ from each other, 4xx and 5xx from plain text`, async function () {
+        const theme = findTheme(themes, id);
+        if (!theme) {
+          // Only reachable for themes the build was not required to have (checked above).
+          assert.ok(!build.required.includes(id), `VS Code ${version} lacks required theme ${id}`);
+          this.skip();
+        }
+        const { colours, foreground } = await coloursIn(theme!);
+        const summary = `VS Code ${version} ${id}: ${Object.entries(colours).map(([k, v]) => `${k} ${v}`).join(', ')}`;
+        assert.strictEqual(colours.text, foreground, `plain reply text should keep the editor foreground. ${summary}`);
+        assert.notStrictEqual(colours['2xx'], colours['4xx'], summary);
+        assert.notStrictEqual(colours['2xx'], colours['5xx'], summary);
+        assert.notStrictEqual(colours['4xx'], colours['5xx'], summary);
+        assert.notStrictEqual(colours['4xx'], colours.text, summary);
+        assert.notStrictEqual(colours['5xx'], colours.text, summary);
+        if (process.env.FTP_LOG_PRINT_THEME_COLOURS) console.log(`      ${summary}`);
+      });
+    }
+  });
+}
