@@ -10,8 +10,9 @@ import { GRAMMAR_PATH, loadFtpLogGrammar } from './support/textmate';
 
 type Check = (source: string, flags: string, params?: { timeout?: number | null }) => Promise<{ status: string; checker?: string; error?: { kind: string }; attack?: { pattern?: string } }>;
 
-// The pure-JavaScript backend: no native binary, same verdicts.
-process.env.RECHECK_BACKEND = 'pure';
+// recheck's own native build (the recheck-linux-x64 package) where the platform has one: same
+// verdicts as the pure-JavaScript backend, several times faster; 'auto' falls back to JavaScript.
+process.env.RECHECK_BACKEND ??= 'auto';
 
 const grammarJson: unknown = JSON.parse(fs.readFileSync(GRAMMAR_PATH, 'utf8'));
 

@@ -7,9 +7,9 @@
 //   vsix           absolute path of the .vsix to install
 //   workspace      folder copied as the workspace
 //   skipReason()   a string to skip the whole suite (printed), or null
-//   runs(flavour)  [{ theme, label }] one server per entry; default: the
-//                  flavour's default theme
-//   tests          [{ name, run({ workbench, flavour, theme, screenshot }) }]
+//   runs(flavour)  [{ theme, label, settings }] one server per entry (settings:
+//                  more user settings); default: the flavour's default theme
+//   tests          [{ name, run({ workbench, flavour, theme, run, screenshot }) }]
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser, newPage } from './browser.mjs';
@@ -52,24 +52,25 @@ export async function runSuite(suite, flavours, print = console.log) {
     return [{ name: suite.name, status: 'skipped', seconds: 0, reason: why }];
   }
   for (const flavour of flavours) {
-    for (const { theme, label } of suite.runs?.(flavour) ?? [{}]) {
+    for (const run of suite.runs?.(flavour) ?? [{}]) {
       if (isShuttingDown()) return results;
-      const runName = [suite.name, flavour, label ?? theme].filter(Boolean).join(' / ');
+      const runName = [suite.name, flavour, run.label ?? run.theme].filter(Boolean).join(' / ');
       print(`--- ${runName} ---`);
-      results.push(...await runOnce(suite, flavour, theme, runName, print));
+      results.push(...await runOnce(suite, flavour, run, runName, print));
     }
   }
   return results;
 }
 
-async function runOnce(suite, flavour, theme, runName, print) {
+async function runOnce(suite, flavour, run, runName, print) {
+  const { theme, settings } = run;
   const results = [];
   const started = Date.now();
   const workspace = makeWorkspace(suite.workspace, `ui-${flavour}`);
   let server;
   let browser;
   try {
-    server = await startServer(flavour, workspace.dir, { theme, vsix: suite.vsix });
+    server = await startServer(flavour, workspace.dir, { theme, settings, vsix: suite.vsix });
     browser = await launchBrowser();
     const page = await newPage(browser.browser);
     const workbench = await Workbench.open(page, server);
@@ -78,12 +79,13 @@ async function runOnce(suite, flavour, theme, runName, print) {
       if (isShuttingDown()) break;
       const name = `${runName} / ${test.name}`;
       const testStarted = Date.now();
-      const shotPrefix = slug(`${suite.name}-${flavour}-${theme ?? 'default'}-${test.name}`);
+      const shotPrefix = slug(`${suite.name}-${flavour}-${run.label ?? theme ?? 'default'}-${test.name}`);
       const context = {
         workbench,
         page,
         flavour,
         theme,
+        run,
         server,
         screenshot: (suffix) => workbench.screenshot(suffix ? `${shotPrefix}-${slug(suffix)}` : shotPrefix),
       };

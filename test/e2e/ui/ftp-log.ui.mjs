@@ -74,7 +74,11 @@ export const suite = {
     if (!existsSync(CLI)) return `${CLI} is missing (build it with: npm run build)`;
     return null;
   },
-  runs: (flavour) => THEMES[flavour].map((theme) => ({ theme })),
+  runs: (flavour) => [
+    ...THEMES[flavour].map((theme) => ({ theme })),
+    // The same extension forced into the browser's web-worker extension host (its `browser` bundle).
+    { theme: THEMES[flavour][0], label: 'web worker host', web: true, settings: { 'remote.extensionKind': { 'ftp-log.ftp-log': ['web'] } } },
+  ],
   tests: [
     {
       name: 'reply classes get distinct colours, unlike plain text',
@@ -97,11 +101,13 @@ export const suite = {
     },
     {
       name: 'every family: FTP Log in the status bar, a 5xx hover, the CLI\'s problem count',
-      async run({ workbench, theme, flavour, screenshot }) {
+      async run({ workbench, theme, flavour, run, screenshot }) {
         // Once per build is enough: the family checks do not depend on the theme.
         if (theme !== THEMES[flavour][0]) return;
         assert(samples.length >= 15, `only ${samples.length} families have a 5xx sample`);
-        for (const s of samples) {
+        if (run.web) await expectWebWorkerHost(workbench);
+        // In the web-worker host, a few families show the browser bundle does the same work.
+        for (const s of run.web ? samples.filter((x) => ['vsftpd', 'iis', 'curl'].includes(x.family)) : samples) {
           await workbench.resetBetweenTests();
           await workbench.openFile(s.relative);
           await workbench.waitForLanguage('FTP Log');
@@ -122,6 +128,28 @@ export const suite = {
     },
   ],
 };
+
+/** The Running Extensions view names the host each extension runs in: FTP Log must be in the web worker. */
+async function expectWebWorkerHost(workbench) {
+  await workbench.openFile('raw/session.ftplog');
+  await workbench.waitForLanguage('FTP Log');
+  await workbench.runCommand('Developer: Show Running Extensions');
+  const editor = workbench.page.locator('.runtime-extensions-editor');
+  await editor.waitFor({ state: 'visible', timeout: 15_000 });
+  // Rows read "FTP Log", its version, then the host ("web worker" or the server's address).
+  // The list is virtualised and may be longer than the view: page through it.
+  const inWebWorker = /FTP Log\s*\n[^\n]*\n\s*web worker/i;
+  let text = '';
+  for (let i = 0; i < 40 && !inWebWorker.test(text); i++) {
+    await workbench.page.waitForTimeout(250);
+    const shown = await editor.innerText();
+    text += '\n' + shown;
+    if (i === 3) await editor.locator('.monaco-list-row').first().click().catch(() => {});
+    if (i % 4 === 3) await workbench.page.keyboard.press('PageDown');
+  }
+  assert(inWebWorker.test(text), `FTP Log is not running in the web worker host: ${text.slice(0, 400)}`);
+  await workbench.resetBetweenTests();
+}
 
 /**
  * Problem rows of one file in the Problems panel. The panel's filter narrows
