@@ -5,10 +5,13 @@ import * as vscode from 'vscode';
 import type { Finding, Severity } from './core/model';
 import type { DocumentModels } from './documentModels';
 import { diagnosticSettings, type DiagnosticSettings } from './settings';
+import { timed } from './taskClock';
 
 const THROTTLE_MS = 150;
-/** Lines whose findings are turned into diagnostics per slice, so a huge log never stalls the host. */
-const SLICE_LINES = 50000;
+/** Lines whose findings are turned into diagnostics between two looks at the clock. */
+const SLICE_LINES = 1000;
+/** How long one slice may hold the extension host, so a huge log never stalls it. */
+const SLICE_MS = 15;
 /**
  * Most problems one document shows. Handing VS Code tens of thousands of
  * diagnostics stalls the extension host for seconds; past this many, a note
@@ -71,7 +74,7 @@ export class DiagnosticsAdapter implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.pending.delete(key);
-        this.refresh(doc);
+        timed(() => this.refresh(doc));
       }, THROTTLE_MS),
     );
   }
@@ -94,16 +97,18 @@ export class DiagnosticsAdapter implements vscode.Disposable {
     const slice = () => {
       try {
         if (this.generation.get(key) !== generation || doc.isClosed || doc.version !== version) return;
-        const to = Math.min(model.lineCount, from + SLICE_LINES);
-        for (const f of model.findingsBetween(from, to)) {
-          const d = toDiagnostic(doc.uri, f, settings);
-          if (!d) continue;
-          if (list.length < MAX_DIAGNOSTICS) list.push(d);
-          else hidden++;
+        const started = Date.now();
+        while (from < model.lineCount && Date.now() - started < SLICE_MS) {
+          const to = Math.min(model.lineCount, from + SLICE_LINES);
+          for (const f of model.findingsBetween(from, to)) {
+            const d = list.length < MAX_DIAGNOSTICS ? toDiagnostic(doc.uri, f, settings) : undefined;
+            if (d) list.push(d);
+            else if (list.length >= MAX_DIAGNOSTICS && !settings.ignored(f.code) && settings.severityFor(f.code, f.severity) !== 'none') hidden++;
+          }
+          from = to;
         }
-        from = to;
         if (from < model.lineCount) {
-          setTimeout(slice, 0);
+          setTimeout(() => timed(slice), 0);
           return;
         }
         if (hidden > 0) list.push(tooMany(hidden));

@@ -4,10 +4,13 @@
 
 import * as vscode from 'vscode';
 import { LogDocument } from './core/document';
+import { timed } from './taskClock';
 
 export const LANGUAGE_ID = 'ftp-log';
-/** Lines read and scanned per slice of the first scan (a few ms each). */
-const SLICE_LINES = 20000;
+/** How long one slice of the first scan may hold the extension host. */
+const SLICE_MS = 15;
+/** Lines read between two looks at the clock. */
+const CLOCK_EVERY = 500;
 
 interface Entry {
   model: LogDocument;
@@ -28,8 +31,8 @@ export class DocumentModels implements vscode.Disposable {
 
   constructor() {
     this.subscriptions.push(
-      vscode.workspace.onDidOpenTextDocument((d) => this.track(d)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.update(e)),
+      vscode.workspace.onDidOpenTextDocument((d) => timed(() => this.track(d))),
+      vscode.workspace.onDidChangeTextDocument((e) => timed(() => this.update(e))),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
     );
     for (const d of vscode.workspace.textDocuments) this.track(d);
@@ -49,7 +52,7 @@ export class DocumentModels implements vscode.Disposable {
       return;
     }
     if (this.entries.has(key)) return;
-    const entry: Entry = { model: new LogDocument([]), loaded: 0, ready: false, version: doc.version };
+    const entry: Entry = { model: new LogDocument([], doc.lineCount), loaded: 0, ready: false, version: doc.version };
     this.entries.set(key, entry);
     this.loadSlice(doc, entry);
   }
@@ -61,13 +64,18 @@ export class DocumentModels implements vscode.Disposable {
       if (!doc.isClosed) this.track(doc);
       return;
     }
-    const end = Math.min(doc.lineCount, entry.loaded + SLICE_LINES);
-    const lines: string[] = [];
-    for (let i = entry.loaded; i < end; i++) lines.push(doc.lineAt(i).text);
-    entry.model.replaceLines(entry.loaded, 0, lines);
+    const started = Date.now();
+    let end = entry.loaded;
+    while (end < doc.lineCount && Date.now() - started < SLICE_MS) {
+      const to = Math.min(doc.lineCount, end + CLOCK_EVERY);
+      const lines: string[] = [];
+      for (let i = end; i < to; i++) lines.push(doc.lineAt(i).text);
+      entry.model.replaceLines(end, 0, lines);
+      end = to;
+    }
     entry.loaded = end;
     if (end < doc.lineCount) {
-      setTimeout(() => this.loadSlice(doc, entry), 0);
+      setTimeout(() => timed(() => this.loadSlice(doc, entry)), 0);
     } else {
       entry.ready = true;
       this.changed.fire(doc);
@@ -80,7 +88,7 @@ export class DocumentModels implements vscode.Disposable {
     if (!entry) return;
     if (!entry.ready) {
       // Still in the first scan: start over from the new text.
-      const fresh: Entry = { model: new LogDocument([]), loaded: 0, ready: false, version: doc.version };
+      const fresh: Entry = { model: new LogDocument([], doc.lineCount), loaded: 0, ready: false, version: doc.version };
       this.entries.set(doc.uri.toString(), fresh);
       this.loadSlice(doc, fresh);
       return;

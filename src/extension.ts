@@ -5,10 +5,14 @@ import { DocumentModels, LANGUAGE_ID } from './documentModels';
 import { DiagnosticsAdapter } from './diagnostics';
 import { HoverAdapter } from './hover';
 import { LanguageDetection } from './detection';
+import { longestTaskMs, resetTaskClock } from './taskClock';
 
 /** What activate() returns: its own duration, which the integration run reports. */
 export interface FtpLogApi {
   readonly activationMs: number;
+  /** The longest the extension's own work has held the extension host in one go, in ms. */
+  longestTaskMs(): number;
+  resetTaskClock(): void;
 }
 
 export function activate(context: vscode.ExtensionContext): FtpLogApi {
@@ -20,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): FtpLogApi {
     new LanguageDetection(),
     vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, new HoverAdapter(models)),
   );
-  return { activationMs: Date.now() - t0 };
+  return { activationMs: Date.now() - t0, longestTaskMs, resetTaskClock };
 }
 
 export function deactivate(): void {}

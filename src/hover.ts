@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { hoverAt } from './core/hoverAt';
 import type { DocumentModels } from './documentModels';
+import { timed } from './taskClock';
 
 function markdown(text: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(text);
@@ -19,7 +20,7 @@ export class HoverAdapter implements vscode.HoverProvider {
     try {
       const model = this.models.get(doc);
       if (!model) return undefined;
-      const h = hoverAt(model, pos.line, pos.character);
+      const h = timed(() => hoverAt(model, pos.line, pos.character));
       if (!h) return undefined;
       return new vscode.Hover(markdown(h.markdown), new vscode.Range(h.line, h.start, h.line, h.end));
     } catch (e) {

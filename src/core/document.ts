@@ -27,10 +27,11 @@ export class LogDocument implements LineSource {
   private readonly tally = new FamilyTally();
   private readonly findingBuilder = new FindingBuilder();
 
-  constructor(text: string | string[]) {
+  /** `capacity`: how many lines the document will grow to, when it is filled by appending slices. */
+  constructor(text: string | string[], capacity = 0) {
     this.texts = typeof text === 'string' ? LineTexts.fromText(text) : LineTexts.fromLines(text);
     const n = this.texts.length;
-    this.results = new LineStore(n);
+    this.results = new LineStore(Math.max(n, capacity));
     const scanner = new Scanner();
     const tally = this.tally;
     for (let i = 0; i < n; i++) {
@@ -154,6 +155,11 @@ export class LogDocument implements LineSource {
 
 /** Array splice that also works for inserts larger than the engine's argument limit. */
 function spliced<T>(array: T[], start: number, deleteCount: number, items: readonly T[]): T[] {
+  if (start === array.length && deleteCount === 0) {
+    // Appending (a log read in slices, or growing on disk): amortised, no copy of what is there.
+    for (const item of items) array.push(item);
+    return array;
+  }
   if (items.length < 10000) {
     array.splice(start, deleteCount, ...items);
     return array;

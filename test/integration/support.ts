@@ -83,10 +83,10 @@ export async function expectDiagnostics(uri: vscode.Uri, expected: CliProblem[],
   }
 }
 
-export async function activateExtension(): Promise<{ activationMs: number }> {
+export async function activateExtension(): Promise<{ activationMs: number; longestTaskMs(): number; resetTaskClock(): void }> {
   const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'ftp-log');
   assert.ok(ext, 'the ftp-log extension is not installed in this host');
-  return (await ext.activate()) as { activationMs: number };
+  return (await ext.activate()) as { activationMs: number; longestTaskMs(): number; resetTaskClock(): void };
 }
 
 export async function openFtpLog(file: string): Promise<vscode.TextEditor> {
