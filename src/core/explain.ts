@@ -234,7 +234,7 @@ function renderWhy(item: WhyItem): string {
       return `${lead}${sourcesLine([m.source])}${also}`;
     }
     case 'server-hint':
-      return `**Server:** ${escapeMarkdown(item.server)} (from its greeting); no text specific to it matched, so the general causes below apply.`;
+      return `**Server:** ${escapeMarkdown(item.server)} (named by the log itself); none of its known reply texts matched, so the general causes below apply.`;
   }
 }
 

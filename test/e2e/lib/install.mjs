@@ -70,11 +70,20 @@ function markCurrent(name, dir) {
 }
 
 /** The environment every npm call of ours gets, on top of `extra`. */
+/**
+ * The environment of an outer npm (`npm test`) minus what it hands its scripts:
+ * an inherited `npm_config_user_agent` would be read by the inner npm as its
+ * own config, and code-server's postinstall would see the outer npm's Node.
+ */
+function cleanEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_(config_user_agent|node_execpath|execpath|lifecycle_|package_)/i.test(key)));
+}
+
 function npmEnv(extra = {}) {
   const xdg = path.join(STATE_DIR, 'xdg-config');
   mkdirSync(xdg, { recursive: true });
   return {
-    ...process.env,
+    ...cleanEnv(),
     // code-server's postinstall refuses to run as root without it.
     npm_config_unsafe_perm: 'true',
     // node-pty's postinstall runs `npx node-gyp`; a global `yes=false` would stop it.
