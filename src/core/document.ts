@@ -6,7 +6,6 @@ import type { Command, Finding, LineKind, LineResult, Reply } from './model';
 import { familyIndex, LineStore, StateTable } from './lineStore';
 import { Scanner } from './scanner';
 import { INITIAL_STATE, sameState, type ScanState } from './state';
-import { splitLines } from './lines';
 import { LineTexts } from './lineTexts';
 import { FamilyTally } from './tally';
 import { detectFromTally, type Detected } from './detect';
@@ -105,11 +104,6 @@ export class LogDocument implements LineSource {
       }
     }
     return { from: start, to: Math.max(i, insertedEnd) };
-  }
-
-  /** Replaces the whole text (a reload from disk). */
-  setText(text: string): ChangedLines {
-    return this.replaceLines(0, this.lineCount, splitLines(text));
   }
 
   findings(): Finding[] {
