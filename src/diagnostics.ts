@@ -5,13 +5,11 @@ import * as vscode from 'vscode';
 import type { Finding, Severity } from './core/model';
 import type { DocumentModels } from './documentModels';
 import { diagnosticSettings, type DiagnosticSettings } from './settings';
-import { timed } from './taskClock';
+import { inSlices, timed } from './taskClock';
 
 const THROTTLE_MS = 150;
 /** Lines whose findings are turned into diagnostics between two looks at the clock. */
-const SLICE_LINES = 1000;
-/** How long one slice may hold the extension host, so a huge log never stalls it. */
-const SLICE_MS = 15;
+const CHUNK_LINES = 1000;
 /**
  * Most problems one document shows. Handing VS Code tens of thousands of
  * diagnostics stalls the extension host for seconds; past this many, a note
@@ -26,10 +24,14 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-function toDiagnostic(uri: vscode.Uri, f: Finding, settings: DiagnosticSettings): vscode.Diagnostic | undefined {
+/** The severity `f` is shown with under the settings, or undefined when the settings hide it. */
+function shownSeverity(f: Finding, settings: DiagnosticSettings): Severity | undefined {
   if (settings.ignored(f.code)) return undefined;
   const severity = settings.severityFor(f.code, f.severity);
-  if (severity === 'none') return undefined;
+  return severity === 'none' ? undefined : severity;
+}
+
+function toDiagnostic(uri: vscode.Uri, f: Finding, severity: Severity): vscode.Diagnostic {
   const d = new vscode.Diagnostic(new vscode.Range(f.line, f.span.start, f.line, f.span.end), f.message, SEVERITY[severity]);
   d.source = 'ftp-log';
   d.code = f.code;
@@ -94,31 +96,26 @@ export class DiagnosticsAdapter implements vscode.Disposable {
     const list: vscode.Diagnostic[] = [];
     let hidden = 0;
     let from = 0;
-    const slice = () => {
+    inSlices(() => {
       try {
-        if (this.generation.get(key) !== generation || doc.isClosed || doc.version !== version) return;
-        const started = Date.now();
-        while (from < model.lineCount && Date.now() - started < SLICE_MS) {
-          const to = Math.min(model.lineCount, from + SLICE_LINES);
-          for (const f of model.findingsBetween(from, to)) {
-            const d = list.length < MAX_DIAGNOSTICS ? toDiagnostic(doc.uri, f, settings) : undefined;
-            if (d) list.push(d);
-            else if (list.length >= MAX_DIAGNOSTICS && !settings.ignored(f.code) && settings.severityFor(f.code, f.severity) !== 'none') hidden++;
-          }
-          from = to;
+        if (this.generation.get(key) !== generation || doc.isClosed || doc.version !== version) return true;
+        const to = Math.min(model.lineCount, from + CHUNK_LINES);
+        for (const f of model.findingsBetween(from, to)) {
+          const severity = shownSeverity(f, settings);
+          if (!severity) continue;
+          if (list.length < MAX_DIAGNOSTICS) list.push(toDiagnostic(doc.uri, f, severity));
+          else hidden++;
         }
-        if (from < model.lineCount) {
-          setTimeout(() => timed(slice), 0);
-          return;
-        }
+        from = to;
+        if (from < model.lineCount) return false;
         if (hidden > 0) list.push(tooMany(hidden));
         this.collection.set(doc.uri, list);
       } catch (e) {
         // Never throw into the host: a broken refresh leaves the last good diagnostics.
         console.error('ftp-log: diagnostics failed', e);
       }
-    };
-    slice();
+      return true;
+    });
   }
 
   private refreshAll(): void {

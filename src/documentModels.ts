@@ -4,13 +4,11 @@
 
 import * as vscode from 'vscode';
 import { LogDocument } from './core/document';
-import { timed } from './taskClock';
+import { inSlices, timed } from './taskClock';
 
 export const LANGUAGE_ID = 'ftp-log';
-/** How long one slice of the first scan may hold the extension host. */
-const SLICE_MS = 15;
-/** Lines read between two looks at the clock. */
-const CLOCK_EVERY = 500;
+/** Lines read and scanned between two looks at the clock during the first scan. */
+const CHUNK_LINES = 500;
 
 interface Entry {
   model: LogDocument;
@@ -54,32 +52,29 @@ export class DocumentModels implements vscode.Disposable {
     if (this.entries.has(key)) return;
     const entry: Entry = { model: new LogDocument([], doc.lineCount), loaded: 0, ready: false, version: doc.version };
     this.entries.set(key, entry);
-    this.loadSlice(doc, entry);
+    this.load(doc, entry);
   }
 
-  private loadSlice(doc: vscode.TextDocument, entry: Entry): void {
-    if (this.entries.get(doc.uri.toString()) !== entry) return;
-    if (entry.version !== doc.version || doc.isClosed) {
-      this.entries.delete(doc.uri.toString());
-      if (!doc.isClosed) this.track(doc);
-      return;
-    }
-    const started = Date.now();
-    let end = entry.loaded;
-    while (end < doc.lineCount && Date.now() - started < SLICE_MS) {
-      const to = Math.min(doc.lineCount, end + CLOCK_EVERY);
+  /** The first scan of `doc`, in slices; an edit or close meanwhile abandons it. */
+  private load(doc: vscode.TextDocument, entry: Entry): void {
+    const key = doc.uri.toString();
+    inSlices(() => {
+      if (this.entries.get(key) !== entry) return true;
+      if (entry.version !== doc.version || doc.isClosed) {
+        this.entries.delete(key);
+        if (!doc.isClosed) this.track(doc);
+        return true;
+      }
+      const to = Math.min(doc.lineCount, entry.loaded + CHUNK_LINES);
       const lines: string[] = [];
-      for (let i = end; i < to; i++) lines.push(doc.lineAt(i).text);
-      entry.model.replaceLines(end, 0, lines);
-      end = to;
-    }
-    entry.loaded = end;
-    if (end < doc.lineCount) {
-      setTimeout(() => timed(() => this.loadSlice(doc, entry)), 0);
-    } else {
+      for (let i = entry.loaded; i < to; i++) lines.push(doc.lineAt(i).text);
+      entry.model.replaceLines(entry.loaded, 0, lines);
+      entry.loaded = to;
+      if (to < doc.lineCount) return false;
       entry.ready = true;
       this.changed.fire(doc);
-    }
+      return true;
+    });
   }
 
   private update(e: vscode.TextDocumentChangeEvent): void {
@@ -90,7 +85,7 @@ export class DocumentModels implements vscode.Disposable {
       // Still in the first scan: start over from the new text.
       const fresh: Entry = { model: new LogDocument([], doc.lineCount), loaded: 0, ready: false, version: doc.version };
       this.entries.set(doc.uri.toString(), fresh);
-      this.loadSlice(doc, fresh);
+      this.load(doc, fresh);
       return;
     }
     if (e.contentChanges.length === 1) {

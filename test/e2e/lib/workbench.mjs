@@ -30,15 +30,22 @@ export class Workbench {
     return workbench;
   }
 
+  /** Opens the quick input with `key` (Ctrl+P, F1, Ctrl+G …), types `text` and returns the input. */
+  async quickInput(key, text, { timeoutMs = 15_000 } = {}) {
+    const { page } = this;
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(key);
+    const input = page.locator(`${QUICK_INPUT} input`);
+    await input.waitFor({ state: 'visible', timeout: timeoutMs });
+    await input.fill(text);
+    return input;
+  }
+
   /** Opens a workspace file through Quick Open (Ctrl+P) and waits for its editor. */
   async openFile(relativePath, { timeoutMs = 30_000 } = {}) {
     const { page } = this;
     const name = path.basename(relativePath);
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+P');
-    const input = page.locator(`${QUICK_INPUT} input`);
-    await input.waitFor({ state: 'visible', timeout: timeoutMs });
-    await input.fill(relativePath);
+    await this.quickInput('Control+P', relativePath, { timeoutMs });
     // File search may need a moment (ripgrep on the server): wait for the row.
     const row = page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row[aria-label*="${cssString(name)}"]`).first();
     await row.waitFor({ state: 'visible', timeout: timeoutMs });
@@ -50,13 +57,8 @@ export class Workbench {
 
   /** Moves the cursor to a 1-based line with Go to Line (Ctrl+G), so that line is on screen. */
   async goToLine(line, { timeoutMs = 15_000 } = {}) {
-    const { page } = this;
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+G');
-    const input = page.locator(`${QUICK_INPUT} input`);
-    await input.waitFor({ state: 'visible', timeout: timeoutMs });
-    await input.fill(`:${line}`);
-    await page.keyboard.press('Enter');
+    const input = await this.quickInput('Control+G', `:${line}`, { timeoutMs });
+    await this.page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden', timeout: timeoutMs });
   }
 
@@ -214,11 +216,7 @@ export class Workbench {
   /** Runs a command by its title through the command palette (F1). */
   async runCommand(title, { timeoutMs = 15_000 } = {}) {
     const { page } = this;
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    const input = page.locator(`${QUICK_INPUT} input`);
-    await input.waitFor({ state: 'visible', timeout: timeoutMs });
-    await input.fill(`>${title}`);
+    await this.quickInput('F1', `>${title}`, { timeoutMs });
     const row = page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row[aria-label*="${cssString(title)}"]`).first();
     await row.waitFor({ state: 'visible', timeout: timeoutMs });
     await row.click();
