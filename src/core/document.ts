@@ -10,6 +10,7 @@ import { LineTexts } from './lineTexts';
 import { FamilyTally } from './tally';
 import { detectFromTally, type Detected } from './detect';
 import { FindingBuilder } from './findings';
+import type { Row } from './row';
 import { allCommands, allReplies, commandAt, drawingCommandLine, replyAt, replyStart, type LineSource } from './replies';
 
 /** The lines an update re-scanned, in the document after the update. */
@@ -51,6 +52,10 @@ export class LogDocument implements LineSource {
 
   lineResult(line: number): LineResult {
     return this.results.result(line);
+  }
+
+  rowOf(line: number, into: Row): Row {
+    return this.results.read(line, into);
   }
 
   kindOf(line: number): LineKind {

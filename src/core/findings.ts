@@ -3,47 +3,58 @@
 
 import { LineKind, type Finding, type Span } from './model';
 import { findingMessage } from './explain';
-import { commandAt, drawingCommandLine, type LineSource } from './replies';
+import { maskArgument } from './commands';
+import { newRow } from './row';
+import { drawingCommandLine, type LineSource } from './replies';
 
-/** Messages repeat across a log; building one means matching server texts, so keep them. */
+/** Distinct reply texts remembered; building a message means matching server texts. */
 const MESSAGE_CACHE_LIMIT = 5000;
 
 export class FindingBuilder {
-  private readonly messages = new Map<string, string>();
+  /** Messages by drawing verb (`''`: none), code and reply text: no key is built per finding. */
+  private readonly messages = new Map<string, Map<number, Map<string, string>>>();
+  private cached = 0;
+  /** Scratch rows for the reply and its command: a finding reads them without allocating. */
+  private readonly reply = newRow();
+  private readonly command = newRow();
 
   private message(code: number, text: string, verb: string | undefined): string {
-    const key = code + '\u0000' + (verb ?? '') + '\u0000' + text;
-    let m = this.messages.get(key);
-    if (m === undefined) {
-      m = findingMessage(code, text, verb);
-      if (this.messages.size >= MESSAGE_CACHE_LIMIT) this.messages.clear();
-      this.messages.set(key, m);
+    const v = verb ?? '';
+    let m = this.messages.get(v)?.get(code)?.get(text);
+    if (m !== undefined) return m;
+    m = findingMessage(code, text, verb);
+    if (this.cached >= MESSAGE_CACHE_LIMIT) {
+      this.messages.clear();
+      this.cached = 0;
     }
+    let byCode = this.messages.get(v);
+    if (byCode === undefined) this.messages.set(v, (byCode = new Map()));
+    let byText = byCode.get(code);
+    if (byText === undefined) byCode.set(code, (byText = new Map()));
+    byText.set(text, m);
+    this.cached++;
     return m;
   }
 
   /** The finding for the reply starting on `line`, if it is a 4xx/5xx reply. */
   at(src: LineSource, line: number): Finding | undefined {
-    const r = src.lineResult(line);
-    if (r.kind !== LineKind.Reply && r.kind !== LineKind.Exchange) return undefined;
-    const code = r.code;
-    if (code === undefined || code < 400 || code >= 600 || !r.codeSpan) return undefined;
+    const code = src.codeOf(line);
+    const kind = src.kindOf(line);
+    if ((kind !== LineKind.Reply && kind !== LineKind.Exchange) || code < 400 || code >= 600) return undefined;
+    const r = src.rowOf(line, this.reply);
+    if (r.codeStart < 0) return undefined;
+    const lineText = src.lineText(line);
+    const text = r.textStart >= 0 ? lineText.slice(r.textStart, r.textEnd) : '';
     const cmdLine = drawingCommandLine(src, line);
-    const cmd = cmdLine >= 0 ? commandAt(src, cmdLine) : undefined;
-    const text = r.textSpan ? src.lineText(line).slice(r.textSpan.start, r.textSpan.end) : '';
+    const cmd = cmdLine >= 0 ? src.rowOf(cmdLine, this.command) : undefined;
+    const verb = cmd && cmd.verbStart >= 0 ? cmd.verb : undefined;
     const finding: Finding = {
       code,
       severity: code >= 500 ? 'error' : 'warning',
       line,
-      span: r.codeSpan,
-      message: this.message(code, text, cmd?.verb),
-      related: cmd
-        ? {
-            line: cmd.line,
-            span: commandSpan(cmd.verbSpan, cmd.argSpan),
-            message: `Drawn by ${cmd.verb}${cmd.argument ? ' ' + cmd.argument : ''}`,
-          }
-        : undefined,
+      span: { start: r.codeStart, end: r.codeStart + 3 },
+      message: this.message(code, text, verb),
+      related: cmd && verb !== undefined ? { line: cmdLine, span: commandSpan(cmd.verbStart, cmd.verbEnd, cmd.argStart, cmd.argEnd), message: drawnBy(verb, cmdLine === line ? lineText : src.lineText(cmdLine), cmd.argStart, cmd.argEnd) } : undefined,
     };
     return finding;
   }
@@ -52,8 +63,6 @@ export class FindingBuilder {
   between(src: LineSource, from: number, to: number): Finding[] {
     const out: Finding[] = [];
     for (let i = from; i < to; i++) {
-      const k = src.kindOf(i);
-      if (k !== LineKind.Reply && k !== LineKind.Exchange) continue;
       const code = src.codeOf(i);
       if (code < 400 || code >= 600) continue;
       const f = this.at(src, i);
@@ -63,6 +72,14 @@ export class FindingBuilder {
   }
 }
 
-function commandSpan(verb: Span, arg: Span | undefined): Span {
-  return { start: Math.min(verb.start, arg?.start ?? verb.start), end: Math.max(verb.end, arg?.end ?? verb.end) };
+/** The related-information text: the command as users may see it (a password is masked). */
+function drawnBy(verb: string, lineText: string, argStart: number, argEnd: number): string {
+  const argument = maskArgument(verb, argStart >= 0 ? lineText.slice(argStart, argEnd) : '');
+  return argument ? `Drawn by ${verb} ${argument}` : `Drawn by ${verb}`;
+}
+
+/** Verb and argument together (an IIS or ProFTPD argument may sit apart from the verb). */
+function commandSpan(verbStart: number, verbEnd: number, argStart: number, argEnd: number): Span {
+  if (argStart < 0) return { start: verbStart, end: verbEnd };
+  return { start: Math.min(verbStart, argStart), end: Math.max(verbEnd, argEnd) };
 }

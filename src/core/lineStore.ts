@@ -1,8 +1,15 @@
-// Per-line scan results in flat typed columns. A log of 200k lines would
-// otherwise keep 200k small objects alive (and several spans each), and the
-// garbage collector would cost more than the scan itself.
+// Per-line scan results packed into five 32-bit words per line. A log of 200k
+// lines would otherwise keep 200k small objects alive, and on a fresh heap
+// every megabyte of results costs page faults: the packing keeps a scan's
+// memory close to the text's own.
+//
+// A row usually needs two columns besides its flags: where its payload starts
+// (the code or the verb) and where it ends; the other spans follow from the
+// shapes of RFC 959 (`NNN text`, `VERB arg`). Rows that do not fit (a command
+// and its reply on one IIS line) keep their spans in a side table.
 
-import { LineKind, type FamilyId, type LineResult } from './model';
+import type { FamilyId, LineKind, LineResult, Span } from './model';
+import { clearRow, newRow, type Row } from './row';
 
 export const FAMILIES: readonly FamilyId[] = [
   'raw', 'curl', 'lftp', 'ftplib', 'windows-ftp', 'winscp', 'filezilla', 'filezilla-server-legacy', 'filezilla-server',
@@ -20,64 +27,36 @@ export function familyIndex(family: FamilyId | undefined): number {
   return lastFamilyIndex;
 }
 
-/** What the scanner writes for one line; reused for every line. */
-export interface Row {
-  kind: LineKind;
-  family: FamilyId | undefined;
-  session: string | undefined;
-  code: number;
-  codeStart: number;
-  textStart: number;
-  textEnd: number;
-  blockCode: number;
-  closes: boolean;
-  verb: string | undefined;
-  verbStart: number;
-  verbEnd: number;
-  argStart: number;
-  argEnd: number;
-}
+// Word 0 of a row, bit by bit.
+const KIND_MASK = 0x7;
+const FAMILY_SHIFT = 3; // 5 bits: family index + 1
+const CLOSES = 1 << 8;
+/** The line carries a reply code: its value is in VALUE, its digits start at P0. */
+const CODE = 1 << 9;
+/** A continuation line: the block's code is in VALUE. */
+const BLOCK = 1 << 10;
+/** Reply text from P0 (or after the code) to P1. */
+const TEXT = 1 << 11;
+/** A command argument from one past the verb to P1. */
+const ARG = 1 << 12;
+/** Spans live in the side table; P0 is the entry's index. */
+const EXT = 1 << 13;
+const VALUE_SHIFT = 14; // 10 bits: a code or block code, 0-1023
+const VALUE_MAX = 1023;
+const VERB_SHIFT = 24; // 8 bits: interned verb, 0 for none
+const VERB_MAX = 255;
 
-export function newRow(): Row {
-  return { kind: LineKind.Other, family: undefined, session: undefined, code: -1, codeStart: -1, textStart: -1, textEnd: -1, blockCode: -1, closes: false, verb: undefined, verbStart: -1, verbEnd: -1, argStart: -1, argEnd: -1 };
+const enum W {
+  Meta, Session, P0, P1, EndState,
 }
+const STRIDE = 5;
 
-export function clearRow(r: Row, kind: LineKind, family: FamilyId | undefined, session: string | undefined): Row {
-  r.kind = kind;
-  r.family = family;
-  r.session = session;
-  r.code = r.codeStart = r.textStart = r.textEnd = r.blockCode = -1;
-  r.closes = false;
-  r.verb = undefined;
-  r.verbStart = r.verbEnd = r.argStart = r.argEnd = -1;
-  return r;
+const enum X {
+  CodeStart, TextStart, TextEnd, BlockCode, Verb, VerbStart, VerbEnd, ArgStart, ArgEnd,
 }
+const X_STRIDE = 9;
 
-/** Copies a result built as an object (by the one-line-exchange recognisers) into `r`. */
-export function rowFromResult(r: Row, x: LineResult): Row {
-  clearRow(r, x.kind, x.family, x.session);
-  if (x.code !== undefined) r.code = x.code;
-  if (x.codeSpan) r.codeStart = x.codeSpan.start;
-  if (x.textSpan) {
-    r.textStart = x.textSpan.start;
-    r.textEnd = x.textSpan.end;
-  }
-  if (x.verb !== undefined) r.verb = x.verb;
-  if (x.verbSpan) {
-    r.verbStart = x.verbSpan.start;
-    r.verbEnd = x.verbSpan.end;
-  }
-  if (x.argSpan) {
-    r.argStart = x.argSpan.start;
-    r.argEnd = x.argSpan.end;
-  }
-  return r;
-}
-
-const enum Col {
-  Kind, Family, Session, Code, CodeStart, TextStart, TextEnd, BlockCode, Closes, Verb, VerbStart, VerbEnd, ArgStart, ArgEnd, EndState,
-}
-const STRIDE = 15;
+if (FAMILIES.length > 30) throw new Error('lineStore: too many families for five bits');
 
 /** Interns strings (sessions, verbs) as small integers; 0 stands for "none". */
 class Interner {
@@ -104,11 +83,35 @@ class Interner {
   }
 }
 
+/** Side-table entries for rows whose spans do not follow the usual shapes; freed slots are reused. */
+class Extras {
+  cols = new Int32Array(16 * X_STRIDE);
+  private used = 0;
+  private readonly free: number[] = [];
+
+  alloc(): number {
+    const reused = this.free.pop();
+    if (reused !== undefined) return reused;
+    if ((this.used + 1) * X_STRIDE > this.cols.length) {
+      const next = new Int32Array(this.cols.length * 2);
+      next.set(this.cols);
+      this.cols = next;
+    }
+    return this.used++;
+  }
+
+  release(entry: number): void {
+    this.free.push(entry);
+  }
+}
+
 export class LineStore {
   private cols: Int32Array;
   private count = 0;
   private readonly sessions = new Interner();
   private readonly verbs = new Interner();
+  private readonly extras = new Extras();
+  private readonly scratch = newRow();
 
   constructor(capacity: number) {
     this.cols = new Int32Array(Math.max(16, capacity) * STRIDE);
@@ -127,11 +130,22 @@ export class LineStore {
 
   /** Makes room: rows [start, start+deleteCount) are replaced by `insertCount` unset rows. */
   splice(start: number, deleteCount: number, insertCount: number): void {
+    for (let i = start; i < start + deleteCount; i++) this.releaseExtra(i);
     const delta = insertCount - deleteCount;
     this.ensure(this.count + delta);
     const from = (start + deleteCount) * STRIDE;
     this.cols.copyWithin(from + delta * STRIDE, from, this.count * STRIDE);
+    // The gap holds copies of moved rows: clear it so no row there claims a side-table entry.
+    this.cols.fill(0, start * STRIDE, (start + insertCount) * STRIDE);
     this.count += delta;
+  }
+
+  private releaseExtra(i: number): void {
+    const o = i * STRIDE;
+    if (this.cols[o + W.Meta] & EXT) {
+      this.extras.release(this.cols[o + W.P0]);
+      this.cols[o + W.Meta] = 0;
+    }
   }
 
   /** Appends or overwrites row `i` (i ≤ length). */
@@ -139,82 +153,168 @@ export class LineStore {
     if (i >= this.count) {
       this.ensure(i + 1);
       this.count = i + 1;
+    } else {
+      this.releaseExtra(i);
     }
     const c = this.cols;
     const o = i * STRIDE;
-    c[o + Col.Kind] = r.kind;
-    c[o + Col.Family] = familyIndex(r.family);
-    c[o + Col.Session] = this.sessions.id(r.session);
-    c[o + Col.Code] = r.code;
-    c[o + Col.CodeStart] = r.codeStart;
-    c[o + Col.TextStart] = r.textStart;
-    c[o + Col.TextEnd] = r.textEnd;
-    c[o + Col.BlockCode] = r.blockCode;
-    c[o + Col.Closes] = r.closes ? 1 : 0;
-    c[o + Col.Verb] = this.verbs.id(r.verb);
-    c[o + Col.VerbStart] = r.verbStart;
-    c[o + Col.VerbEnd] = r.verbEnd;
-    c[o + Col.ArgStart] = r.argStart;
-    c[o + Col.ArgEnd] = r.argEnd;
+    c[o + W.Session] = this.sessions.id(r.session);
+    const verb = this.verbs.id(r.verb);
+    let meta = r.kind | ((familyIndex(r.family) + 1) << FAMILY_SHIFT) | (r.closes ? CLOSES : 0);
+    // The value field holds the code, or the block code of a continuation (equal when both are set).
+    const value = r.code >= 0 ? r.code : r.blockCode;
+    if (r.code >= 0) meta |= CODE;
+    if (r.blockCode >= 0) meta |= BLOCK;
+    let fits = value <= VALUE_MAX && verb <= VERB_MAX && (r.blockCode < 0 || r.code < 0 || r.blockCode === r.code);
+    let p0 = -1;
+    let p1 = -1;
+    if (fits && r.code >= 0) {
+      // `NNN text`: the text starts after the code and its separator.
+      p0 = r.codeStart;
+      if (r.textStart >= 0) {
+        meta |= TEXT;
+        p1 = r.textEnd;
+        fits = r.textStart === Math.min(p0 + 4, p1);
+      }
+      fits = fits && r.verb === undefined && r.argStart < 0;
+    } else if (fits && r.verb !== undefined) {
+      // `VERB arg`: the argument starts one past the verb.
+      p0 = r.verbStart;
+      const verbEnd = p0 + r.verb.length;
+      fits = r.verbEnd === verbEnd && r.textStart < 0;
+      if (r.argStart >= 0) {
+        meta |= ARG;
+        p1 = r.argEnd;
+        fits = fits && r.argStart === verbEnd + 1;
+      }
+    } else if (fits && r.textStart >= 0) {
+      meta |= TEXT;
+      p0 = r.textStart;
+      p1 = r.textEnd;
+      fits = r.verbStart < 0 && r.argStart < 0;
+    } else {
+      fits = fits && r.textStart < 0 && r.verbStart < 0 && r.argStart < 0;
+    }
+    if (fits) {
+      c[o + W.Meta] = meta | (value > 0 ? value << VALUE_SHIFT : 0) | (verb << VERB_SHIFT);
+      c[o + W.P0] = p0;
+      c[o + W.P1] = p1;
+      return;
+    }
+    const e = this.extras.alloc();
+    const x = this.extras.cols;
+    const q = e * X_STRIDE;
+    x[q + X.CodeStart] = r.codeStart;
+    x[q + X.TextStart] = r.textStart;
+    x[q + X.TextEnd] = r.textEnd;
+    x[q + X.BlockCode] = r.blockCode;
+    x[q + X.Verb] = verb;
+    x[q + X.VerbStart] = r.verbStart;
+    x[q + X.VerbEnd] = r.verbEnd;
+    x[q + X.ArgStart] = r.argStart;
+    x[q + X.ArgEnd] = r.argEnd;
+    // Codes always stay in the word itself so that `code(i)` never looks aside.
+    c[o + W.Meta] = (meta & ~(BLOCK | TEXT | ARG)) | EXT | (r.code >= 0 ? r.code << VALUE_SHIFT : 0);
+    c[o + W.P0] = e;
+    c[o + W.P1] = -1;
   }
 
   /** The id of the scan state after line `i` (see StateTable). */
   endState(i: number): number {
-    return this.cols[i * STRIDE + Col.EndState];
+    return this.cols[i * STRIDE + W.EndState];
   }
 
   setEndState(i: number, id: number): void {
-    this.cols[i * STRIDE + Col.EndState] = id;
+    this.cols[i * STRIDE + W.EndState] = id;
   }
 
   kind(i: number): LineKind {
-    return this.cols[i * STRIDE + Col.Kind];
+    return (this.cols[i * STRIDE + W.Meta] & KIND_MASK) as LineKind;
   }
 
+  /** The reply code on line `i`, or -1. */
   code(i: number): number {
-    return this.cols[i * STRIDE + Col.Code];
+    const m = this.cols[i * STRIDE + W.Meta];
+    return m & CODE ? (m >>> VALUE_SHIFT) & VALUE_MAX : -1;
   }
 
   /** Session as a small integer: equal ids mean the same session (0: none). */
   sessionId(i: number): number {
-    return this.cols[i * STRIDE + Col.Session];
+    return this.cols[i * STRIDE + W.Session];
   }
 
   familyIndex(i: number): number {
-    return this.cols[i * STRIDE + Col.Family];
+    return ((this.cols[i * STRIDE + W.Meta] >>> FAMILY_SHIFT) & 31) - 1;
   }
 
   family(i: number): FamilyId | undefined {
-    const f = this.cols[i * STRIDE + Col.Family];
+    const f = this.familyIndex(i);
     return f < 0 ? undefined : FAMILIES[f];
+  }
+
+  /** Decodes row `i` into `r` (a scratch row: reading allocates nothing). */
+  read(i: number, r: Row): Row {
+    const o = i * STRIDE;
+    const m = this.cols[o + W.Meta];
+    const family = this.familyIndex(i);
+    clearRow(r, (m & KIND_MASK) as LineKind, family < 0 ? undefined : FAMILIES[family], this.sessions.value(this.cols[o + W.Session]));
+    r.closes = (m & CLOSES) !== 0;
+    if (m & CODE) r.code = (m >>> VALUE_SHIFT) & VALUE_MAX;
+    if (m & EXT) {
+      const x = this.extras.cols;
+      const q = this.cols[o + W.P0] * X_STRIDE;
+      r.codeStart = x[q + X.CodeStart];
+      r.textStart = x[q + X.TextStart];
+      r.textEnd = x[q + X.TextEnd];
+      r.blockCode = x[q + X.BlockCode];
+      r.verb = this.verbs.value(x[q + X.Verb]);
+      r.verbStart = x[q + X.VerbStart];
+      r.verbEnd = x[q + X.VerbEnd];
+      r.argStart = x[q + X.ArgStart];
+      r.argEnd = x[q + X.ArgEnd];
+      return r;
+    }
+    const p0 = this.cols[o + W.P0];
+    const p1 = this.cols[o + W.P1];
+    if (m & CODE) r.codeStart = p0;
+    if (m & BLOCK) r.blockCode = (m >>> VALUE_SHIFT) & VALUE_MAX;
+    if (m & TEXT) {
+      r.textStart = m & CODE ? Math.min(p0 + 4, p1) : p0;
+      r.textEnd = p1;
+    }
+    const verb = this.verbs.value(m >>> VERB_SHIFT);
+    if (verb !== undefined) {
+      r.verb = verb;
+      r.verbStart = p0;
+      r.verbEnd = p0 + verb.length;
+      if (m & ARG) {
+        r.argStart = r.verbEnd + 1;
+        r.argEnd = p1;
+      }
+    }
+    return r;
   }
 
   /** The row as the model's LineResult object (built on demand). */
   result(i: number): LineResult {
-    const c = this.cols;
-    const o = i * STRIDE;
-    const code = c[o + Col.Code];
-    const codeStart = c[o + Col.CodeStart];
-    const textStart = c[o + Col.TextStart];
-    const verbStart = c[o + Col.VerbStart];
-    const argStart = c[o + Col.ArgStart];
-    const blockCode = c[o + Col.BlockCode];
-    const out: { -readonly [K in keyof LineResult]: LineResult[K] } = { kind: c[o + Col.Kind] };
-    const family = this.family(i);
-    if (family !== undefined) out.family = family;
-    const session = this.sessions.value(c[o + Col.Session]);
-    if (session !== undefined) out.session = session;
-    if (code >= 0) out.code = code;
-    if (codeStart >= 0) out.codeSpan = { start: codeStart, end: codeStart + 3 };
-    if (textStart >= 0) out.textSpan = { start: textStart, end: c[o + Col.TextEnd] };
-    if (blockCode >= 0) out.blockCode = blockCode;
-    if (c[o + Col.Closes]) out.closes = true;
-    const verb = this.verbs.value(c[o + Col.Verb]);
-    if (verb !== undefined) out.verb = verb;
-    if (verbStart >= 0) out.verbSpan = { start: verbStart, end: c[o + Col.VerbEnd] };
-    if (argStart >= 0) out.argSpan = { start: argStart, end: c[o + Col.ArgEnd] };
+    const r = this.read(i, this.scratch);
+    const out: { -readonly [K in keyof LineResult]: LineResult[K] } = { kind: r.kind };
+    if (r.family !== undefined) out.family = r.family;
+    if (r.session !== undefined) out.session = r.session;
+    if (r.code >= 0) out.code = r.code;
+    if (r.codeStart >= 0) out.codeSpan = span(r.codeStart, r.codeStart + 3);
+    if (r.textStart >= 0) out.textSpan = span(r.textStart, r.textEnd);
+    if (r.blockCode >= 0) out.blockCode = r.blockCode;
+    if (r.closes) out.closes = true;
+    if (r.verb !== undefined) out.verb = r.verb;
+    if (r.verbStart >= 0) out.verbSpan = span(r.verbStart, r.verbEnd);
+    if (r.argStart >= 0) out.argSpan = span(r.argStart, r.argEnd);
     return out;
   }
+}
+
+function span(start: number, end: number): Span {
+  return { start, end };
 }
 
 /**

@@ -7,8 +7,8 @@ import { splitLines } from './lines';
 
 export class LineTexts {
   private text = '';
+  /** Where each line starts; a line ends one before the next line's start (the `\n`). */
   private starts: Int32Array | undefined;
-  private ends: Int32Array | undefined;
   private lines: string[] | undefined;
 
   static fromLines(lines: readonly string[]): LineTexts {
@@ -27,19 +27,10 @@ export class LineTexts {
     let count = 1;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
     const starts = new Int32Array(count);
-    const ends = new Int32Array(count);
-    let line = 0;
-    let from = 0;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-      starts[line] = from;
-      ends[line++] = i;
-      from = i + 1;
-    }
-    starts[line] = from;
-    ends[line] = text.length;
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
     t.text = text;
     t.starts = starts;
-    t.ends = ends;
     return t;
   }
 
@@ -48,7 +39,9 @@ export class LineTexts {
   }
 
   get(line: number): string {
-    return this.lines ? this.lines[line] : this.text.slice(this.starts![line], this.ends![line]);
+    if (this.lines) return this.lines[line];
+    const starts = this.starts!;
+    return this.text.slice(starts[line], line + 1 < starts.length ? starts[line + 1] - 1 : this.text.length);
   }
 
   /** The lines as an array that edits may change in place. */
@@ -58,7 +51,7 @@ export class LineTexts {
       for (let i = 0; i < lines.length; i++) lines[i] = this.get(i);
       this.lines = lines;
       this.text = '';
-      this.starts = this.ends = undefined;
+      this.starts = undefined;
     }
     return this.lines;
   }

@@ -3,6 +3,7 @@
 
 import { LineKind, type Command, type LineResult, type Reply, type Span } from './model';
 import { maskArgument } from './commands';
+import type { Row } from './row';
 
 /** How far back a reply's command is looked for; interleaved sessions rarely put more lines between. */
 const COMMAND_LOOKBACK = 2000;
@@ -14,6 +15,8 @@ export interface LineSource {
   lineText(line: number): string;
   /** The whole result (built on demand: prefer the accessors below in loops). */
   lineResult(line: number): LineResult;
+  /** The whole result decoded into a scratch row, allocating nothing. */
+  rowOf(line: number, into: Row): Row;
   kindOf(line: number): LineKind;
   /** The reply code on the line, or -1. */
   codeOf(line: number): number;

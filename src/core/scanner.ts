@@ -10,7 +10,7 @@ import { recognise } from './formats/recognise';
 import { parseIisFields } from './formats/iis';
 import { opensBlock, replyCodeAt, verbAt, verbLengthAt } from './formats/syntax';
 import { isCommandVerb } from './commands';
-import { clearRow, newRow, rowFromResult, type Row } from './lineStore';
+import { clearRow, newRow, type Row } from './row';
 
 /**
  * Blocks whose later lines may come without any prefix: raw transcripts, and
@@ -27,9 +27,9 @@ function sameChannel(block: OpenBlock | undefined, hit: Hit): block is OpenBlock
 
 export class Scanner {
   state: ScanState;
-  private readonly hit = newHit();
   /** The result of the last line; overwritten by the next call. */
   private readonly row = newRow();
+  private readonly hit = newHit(this.row);
 
   constructor(state: ScanState = INITIAL_STATE) {
     this.state = state;
@@ -57,7 +57,7 @@ export class Scanner {
     }
     switch (hit.channel) {
       case Channel.Done:
-        return rowFromResult(this.row, hit.result!);
+        return this.row;
       case Channel.Known:
         // A client's own line (prompt, status, note) means the server stopped talking.
         if (state.block && state.block.channel === 'raw') this.state = withBlock(state, undefined);

@@ -54,6 +54,13 @@ describe('scanner', () => {
       assert.equal(a.family, 'iis');
       assert.deepEqual(a.findings.map((f) => [f.line, f.span.start, f.code]), [[2, 54, 550]]);
     });
+    it('under an IIS header, another family\'s line with as many fields keeps its own reading', () => {
+      // Nine fields each: the syslog line fits the layout but its method column holds no FTP verb.
+      const header = '#Fields: date time s-sitename c-ip cs-username cs-method cs-uri-stem sc-status sc-win32-status';
+      const a = analyze(`${header}\n2026-11-24 10:00:01 FTPSVC1 192.0.2.7 alice RETR /a.txt 550 2\nNov 24 10:00:02 ftp pure-ftpd: (?@192.0.2.8) [DEBUG] 530 Denied.`);
+      assert.deepEqual(a.findings.map((f) => [f.line, f.code]), [[1, 550], [2, 530]]);
+      assert.equal(a.document.lineResult(2).family, 'pure-ftpd');
+    });
     it('curl exit codes and commentary are not replies', () => {
       const a = analyze('< 220 ok\n> USER a\n< 530 Login incorrect.\n* Access denied: 530\ncurl: (67) Access denied: 530');
       assert.deepEqual(a.findings.map((f) => f.line), [2]);

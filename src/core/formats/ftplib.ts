@@ -4,27 +4,28 @@
 
 import { Channel, Hit, setHit } from './hit';
 
-const DEBUG = /^\*(resp|get|welcome|cmd|put)\* (['"])/;
-const ERROR = /^ftplib\.error_(?:temp|perm|reply|proto): /;
+// Sticky, tried at column 0: `lastIndex` tells where the prefix ends without a match array.
+const DEBUG = /\*(?:resp|get|welcome|cmd|put)\* ['"]/y;
+const ERROR = /ftplib\.error_(?:temp|perm|reply|proto): /y;
 
 export function recogniseFtplib(line: string, hit: Hit): boolean {
   const c = line.charCodeAt(0);
   if (c === 42 /* * */) {
-    const m = DEBUG.exec(line);
-    if (!m) return false;
-    const quote = m[2];
-    const start = m[0].length;
-    const end = line.endsWith(quote) && line.length > start ? line.length - 1 : line.length;
-    const isCommand = m[1] === 'cmd' || m[1] === 'put';
+    DEBUG.lastIndex = 0;
+    if (!DEBUG.test(line)) return false;
+    const start = DEBUG.lastIndex;
+    const quote = line.charCodeAt(start - 1);
+    const end = line.charCodeAt(line.length - 1) === quote && line.length > start ? line.length - 1 : line.length;
+    const isCommand = line.startsWith('*cmd*') || line.startsWith('*put*');
     setHit(hit, 'ftplib', isCommand ? Channel.Command : Channel.Reply, 'ftplib', start, end);
     hit.single = true;
     hit.anyCase = true;
     return true;
   }
   if (c === 102 /* f */) {
-    const m = ERROR.exec(line);
-    if (!m) return false;
-    setHit(hit, 'ftplib', Channel.Reply, 'ftplib!', m[0].length, line.length);
+    ERROR.lastIndex = 0;
+    if (!ERROR.test(line)) return false;
+    setHit(hit, 'ftplib', Channel.Reply, 'ftplib!', ERROR.lastIndex, line.length);
     hit.single = true;
     return true;
   }

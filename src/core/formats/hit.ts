@@ -1,7 +1,8 @@
 // What a family recogniser reports about one line before the scanner applies
 // the reply/command/multi-line rules that every family shares.
 
-import type { FamilyId, LineResult } from '../model';
+import type { FamilyId, LineKind } from '../model';
+import { clearRow, newRow, type Row } from '../row';
 
 export const enum Channel {
   /** A line of a known family that carries no reply or command (status, note, header). */
@@ -14,7 +15,7 @@ export const enum Channel {
   Raw = 3,
   /** Indented or unprefixed text: only ever the continuation of an open raw reply. */
   Text = 4,
-  /** The recogniser produced the whole result (a command and its reply on one line). */
+  /** The recogniser filled the whole row itself (a command and its reply on one line). */
   Done = 5,
 }
 
@@ -35,11 +36,12 @@ export interface Hit {
   /** Command argument columns when the family does not put it right after the verb (-1: after the verb). */
   argStart: number;
   argEnd: number;
-  result: LineResult | undefined;
+  /** For `Channel.Done`: the row the recogniser filled (the scanner's own, shared). */
+  readonly row: Row;
 }
 
-export function newHit(): Hit {
-  return { family: undefined, channel: Channel.Known, key: '', start: 0, end: 0, session: undefined, single: false, anyCase: false, argStart: -1, argEnd: -1, result: undefined };
+export function newHit(row: Row = newRow()): Hit {
+  return { family: undefined, channel: Channel.Known, key: '', start: 0, end: 0, session: undefined, single: false, anyCase: false, argStart: -1, argEnd: -1, row };
 }
 
 /** Resets `hit` for a line whose payload is `line[start, end)`. Returns true for chaining. */
@@ -62,6 +64,11 @@ export function setHit(
   hit.anyCase = false;
   hit.argStart = -1;
   hit.argEnd = -1;
-  hit.result = undefined;
   return true;
+}
+
+/** Marks `hit` as a whole result and returns its row, cleared for the recogniser to fill. */
+export function doneRow(hit: Hit, kind: LineKind, family: FamilyId, session: string | undefined): Row {
+  setHit(hit, family, Channel.Done, '', 0, 0, session);
+  return clearRow(hit.row, kind, family, session);
 }

@@ -2,14 +2,14 @@
 // most recent `#Fields:` header; only `sc-status` holds the reply code
 // (log-formats.md §13). Older IIS glue a `[session]` prefix to the method.
 
-import { LineKind, type LineResult } from '../model';
+import { LineKind } from '../model';
 import type { IisLayout } from '../state';
-import { Channel, Hit, setHit } from './hit';
-import { replyCodeAt } from './syntax';
+import { doneRow, type Hit } from './hit';
+import { replyCodeAt, verbAt, verbLengthAt } from './syntax';
+import { digitsEnd, sessionText } from './session';
 import { isCommandVerb } from '../commands';
 
 const FIELDS = '#Fields:';
-const GLUED_SESSION = /^\[(\d+)\]/;
 const FTP_EVENT = /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/;
 
 /** Logs repeat the same header after every restart; one layout object per distinct header. */
@@ -43,60 +43,78 @@ export function isIisHeader(line: string): boolean {
   return line.charCodeAt(0) === 35 /* # */;
 }
 
-/** Start offsets of the space-separated fields of `line` (W3C encodes spaces inside values). */
-function fieldStarts(line: string, count: number): number[] {
-  const starts = [0];
-  let i = line.indexOf(' ');
-  while (i >= 0 && starts.length < count + 1) {
-    starts.push(i + 1);
-    i = line.indexOf(' ', i + 1);
-  }
-  return starts;
+/** How a line reads under an IIS `#Fields:` layout. */
+export const enum IisMatch {
+  /** The field count differs from the header's: not a data line of this layout. */
+  None,
+  /** A data line of the layout, but not an FTP event (a web request, a decoy). */
+  Shape,
+  /** An FTP command or event: `hit` holds the whole row. */
+  Event,
 }
 
-function fieldEnd(line: string, starts: number[], k: number): number {
-  return k + 1 < starts.length ? starts[k + 1] - 1 : line.length;
+/** Field start offsets of the current line; reused so a data line costs no allocation. */
+let starts = new Int32Array(32);
+
+/** Fills `starts` with the start of each space-separated field (W3C encodes spaces inside values); returns the count, at most `max + 1`. */
+function fieldStarts(line: string, max: number): number {
+  if (starts.length < max + 2) starts = new Int32Array(max + 2);
+  let n = 1;
+  starts[0] = 0;
+  for (let i = line.indexOf(' '); i >= 0 && n <= max; i = line.indexOf(' ', i + 1)) starts[n++] = i + 1;
+  starts[n] = line.length + 1;
+  return n;
 }
 
-/** A data line under `layout`; false when its field count does not fit the header. */
-export function recogniseIisData(line: string, layout: IisLayout, hit: Hit): boolean {
-  const starts = fieldStarts(line, layout.fieldCount);
-  if (starts.length !== layout.fieldCount) return false;
+/** End of field `k` (exclusive), valid after `fieldStarts`. */
+function fieldEnd(k: number): number {
+  return starts[k + 1] - 1;
+}
+
+/** Length of an IIS 6 `[N]` session prefix glued to the method at `p`, or 0. */
+function gluedSessionLength(line: string, p: number, end: number): number {
+  if (line.charCodeAt(p) !== 91 /* [ */) return 0;
+  const close = digitsEnd(line, p + 1);
+  return close > p + 1 && close < end && line.charCodeAt(close) === 93 /* ] */ ? close + 1 - p : 0;
+}
+
+/** A line under `layout`: an FTP event fills `hit`; other lines only say whether they fit the layout. */
+export function recogniseIisData(line: string, layout: IisLayout, hit: Hit): IisMatch {
+  if (fieldStarts(line, layout.fieldCount) !== layout.fieldCount) return IisMatch.None;
   const mStart = starts[layout.method];
-  const mEnd = fieldEnd(line, starts, layout.method);
-  let verbStart = mStart;
-  let session = layout.session >= 0 ? line.slice(starts[layout.session], fieldEnd(line, starts, layout.session)) : undefined;
-  const glued = GLUED_SESSION.exec(line.slice(mStart, mEnd));
-  if (glued) {
-    verbStart += glued[0].length;
-    session = session ?? glued[1];
-  }
-  const sStart = starts[layout.status];
-  const sEnd = fieldEnd(line, starts, layout.status);
-  const code = sEnd - sStart === 3 ? replyCodeAt(line, sStart, sEnd) : -1;
-  const verb = line.slice(verbStart, mEnd);
+  const mEnd = fieldEnd(layout.method);
+  const glued = gluedSessionLength(line, mStart, mEnd);
+  const verbStart = mStart + glued;
+  const verbLength = mEnd - verbStart;
   // FTP events that are not commands still carry a reply code: IIS 6's `[n]sent` / `[n]created`
   // and the CamelCase infrastructure rows. An IIS web log's GET or POST is not FTP at all.
-  const isCommand = isCommandVerb(verb);
-  const isFtpEvent = isCommand || glued !== null || FTP_EVENT.test(verb);
-  if (!isFtpEvent) return setHit(hit, 'iis', Channel.Known, '', 0, 0);
-  let argSpan: { start: number; end: number } | undefined;
-  if (layout.uriStem >= 0) {
-    const uStart = starts[layout.uriStem];
-    const uEnd = fieldEnd(line, starts, layout.uriStem);
-    if (uEnd - uStart !== 1 || line.charCodeAt(uStart) !== 45) argSpan = { start: uStart, end: uEnd };
+  const verb = verbLength > 0 && verbLengthAt(line, verbStart, mEnd, true) === verbLength ? verbAt(line, verbStart, verbLength) : '';
+  const isCommand = verb !== '' && isCommandVerb(verb);
+  if (!isCommand && glued === 0 && !FTP_EVENT.test(line.slice(verbStart, mEnd))) return IisMatch.Shape;
+  let session: string | undefined;
+  if (layout.session >= 0) session = sessionText(line, starts[layout.session], fieldEnd(layout.session));
+  else if (glued > 0) session = sessionText(line, mStart + 1, mStart + glued - 1);
+  const sStart = starts[layout.status];
+  const sEnd = fieldEnd(layout.status);
+  const code = sEnd - sStart === 3 ? replyCodeAt(line, sStart, sEnd) : -1;
+  const kind = code >= 0 ? (isCommand ? LineKind.Exchange : LineKind.Reply) : isCommand ? LineKind.Command : LineKind.Other;
+  const row = doneRow(hit, kind, 'iis', session);
+  if (code >= 0) {
+    row.code = code;
+    row.codeStart = sStart;
   }
-  const result: LineResult = {
-    kind: code >= 0 ? (isCommand ? LineKind.Exchange : LineKind.Reply) : isCommand ? LineKind.Command : LineKind.Other,
-    family: 'iis',
-    session,
-    code: code >= 0 ? code : undefined,
-    codeSpan: code >= 0 ? { start: sStart, end: sEnd } : undefined,
-    verb: isCommand ? verb.toUpperCase() : undefined,
-    verbSpan: isCommand ? { start: verbStart, end: mEnd } : undefined,
-    argSpan: isCommand ? argSpan : undefined,
-  };
-  setHit(hit, 'iis', Channel.Done, '', 0, 0, session);
-  hit.result = result;
-  return true;
+  if (isCommand) {
+    row.verb = verb;
+    row.verbStart = verbStart;
+    row.verbEnd = mEnd;
+    if (layout.uriStem >= 0) {
+      const uStart = starts[layout.uriStem];
+      const uEnd = fieldEnd(layout.uriStem);
+      if (uEnd - uStart !== 1 || line.charCodeAt(uStart) !== 45 /* - */) {
+        row.argStart = uStart;
+        row.argEnd = uEnd;
+      }
+    }
+  }
+  return IisMatch.Event;
 }

@@ -7,8 +7,15 @@
 import { Channel, Hit, setHit } from './hit';
 
 const WINSCP = /^[<>.!*] \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} /;
-const TRACE_TIME = /^\d\d:\d\d:\d\d\.\d{6} (?=[<>*] )/;
-const LFTP = /^(?:\d{4}-\d\d-\d\d \d\d:\d\d:\d\d )?(?:\[\d+\] )?(?:<---|--->|----|\*\*\*\*) /;
+// Sticky, tried at column 0: `lastIndex` then tells where the prefix ends without a match array.
+const TRACE_TIME = /\d\d:\d\d:\d\d\.\d{6} (?=[<>*] )/y;
+const LFTP = /(?:\d{4}-\d\d-\d\d \d\d:\d\d:\d\d )?(?:\[\d+\] )?(?:<---|--->|----|\*\*\*\*) /y;
+
+/** End of the prefix `sticky` matches at column 0, or -1. */
+function prefixEnd(sticky: RegExp, line: string): number {
+  sticky.lastIndex = 0;
+  return sticky.test(line) ? sticky.lastIndex : -1;
+}
 
 /** curl / Commons Net markers at `p`: `< ` reply, `> ` command, `* ` curl commentary. */
 function curlMarker(line: string, p: number, hit: Hit): boolean {
@@ -30,9 +37,8 @@ function winscp(line: string, hit: Hit): boolean {
 }
 
 function lftp(line: string, hit: Hit): boolean {
-  const m = LFTP.exec(line);
-  if (!m) return false;
-  const p = m[0].length;
+  const p = prefixEnd(LFTP, line);
+  if (p < 0) return false;
   const arrow = line.charCodeAt(p - 5);
   const second = line.charCodeAt(p - 2);
   if (arrow === 60) return setHit(hit, 'lftp', Channel.Reply, 'lftp', p, line.length);
@@ -46,8 +52,8 @@ export function recogniseMarkers(line: string, hit: Hit): boolean {
   const c = line.charCodeAt(0);
   if (c === 45 /* - */ || c === 91 /* [ */) return lftp(line, hit);
   if (c >= 48 && c <= 57) {
-    const m = TRACE_TIME.exec(line);
-    return m ? curlMarker(line, m[0].length, hit) : lftp(line, hit);
+    const p = prefixEnd(TRACE_TIME, line);
+    return p >= 0 ? curlMarker(line, p, hit) : lftp(line, hit);
   }
   if (line.charCodeAt(1) === 32 && line.charCodeAt(2) >= 48 && line.charCodeAt(2) <= 57 && winscp(line, hit)) return true;
   if (c === 60 && line.startsWith('<--')) return lftp(line, hit);

@@ -2,13 +2,14 @@
 // saw) and ExtendedLog lines in the default LogFormat `%h %l %u %t "%r" %s %b`
 // where `%s` is the reply code (log-formats.md §11).
 
-import { LineKind, type LineResult } from '../model';
+import { LineKind } from '../model';
 import { isCommandVerb } from '../commands';
-import { Channel, Hit, setHit } from './hit';
-import { replyCodeAt } from './syntax';
+import { Channel, doneRow, setHit, type Hit } from './hit';
+import { replyCodeAt, verbAt, verbLengthAt } from './syntax';
 
 const SYSTEM_LOG = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} \S+ (?:proftpd|daemon|session)\[\d+\] /;
-const EXTENDED = /^\S+ \S+ \S+ \[\d\d\/[A-Z][a-z]{2}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}\] "([^"]*)" /;
+/** `%h %l %u %t "` of the default ExtendedLog format; sticky at column 0, the request follows. */
+const EXTENDED_PREFIX = /\S+ \S+ \S+ \[\d\d\/[A-Z][a-z]{2}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}\] "/y;
 
 export function recogniseProftpdSystemLog(line: string, hit: Hit): boolean {
   if (!SYSTEM_LOG.test(line)) return false;
@@ -17,29 +18,33 @@ export function recogniseProftpdSystemLog(line: string, hit: Hit): boolean {
 
 export function recogniseProftpdExtended(line: string, hit: Hit): boolean {
   if (line.indexOf('] "') < 0) return false;
-  const m = EXTENDED.exec(line);
-  if (!m) return false;
-  const request = m[1];
-  const verbStart = m[0].length - request.length - 2;
-  const space = request.indexOf(' ');
-  const verb = space < 0 ? request : request.slice(0, space);
+  EXTENDED_PREFIX.lastIndex = 0;
+  if (!EXTENDED_PREFIX.test(line)) return false;
+  // `"%r" ` : the request holds no quote, and a space follows its closing one.
+  const verbStart = EXTENDED_PREFIX.lastIndex;
+  const requestEnd = line.indexOf('"', verbStart);
+  if (requestEnd < 0 || line.charCodeAt(requestEnd + 1) !== 32) return false;
+  const space = line.indexOf(' ', verbStart);
+  const verbEnd = space >= 0 && space < requestEnd ? space : requestEnd;
   // An HTTP access log has the same shape; only FTP verbs make it ProFTPD's.
-  if (!isCommandVerb(verb)) return false;
-  const p = m[0].length;
+  const verbLength = verbLengthAt(line, verbStart, verbEnd, true) === verbEnd - verbStart ? verbEnd - verbStart : 0;
+  const verb = verbLength > 0 ? verbAt(line, verbStart, verbLength) : '';
+  if (!verb || !isCommandVerb(verb)) return false;
+  const p = requestEnd + 2;
   let statusEnd = line.indexOf(' ', p);
   if (statusEnd < 0) statusEnd = line.length;
   const code = statusEnd - p === 3 ? replyCodeAt(line, p, statusEnd) : -1;
-  const argStart = verbStart + verb.length + 1;
-  const result: LineResult = {
-    kind: code >= 0 ? LineKind.Exchange : LineKind.Command,
-    family: 'proftpd-extlog',
-    code: code >= 0 ? code : undefined,
-    codeSpan: code >= 0 ? { start: p, end: p + 3 } : undefined,
-    verb: verb.toUpperCase(),
-    verbSpan: { start: verbStart, end: verbStart + verb.length },
-    argSpan: space < 0 ? undefined : { start: argStart, end: verbStart + request.length },
-  };
-  setHit(hit, 'proftpd-extlog', Channel.Done, '', 0, 0);
-  hit.result = result;
+  const row = doneRow(hit, code >= 0 ? LineKind.Exchange : LineKind.Command, 'proftpd-extlog', undefined);
+  if (code >= 0) {
+    row.code = code;
+    row.codeStart = p;
+  }
+  row.verb = verb;
+  row.verbStart = verbStart;
+  row.verbEnd = verbEnd;
+  if (verbEnd < requestEnd) {
+    row.argStart = verbEnd + 1;
+    row.argEnd = requestEnd;
+  }
   return true;
 }

@@ -2,36 +2,38 @@
 // DEBUG lines carry `<- COMMAND` and `-> reply`; INFO lines log a command with
 // the code it drew on one line: `DELE /path 550 'No such file or directory.'`.
 
-import { LineKind, type LineResult } from '../model';
+import { LineKind } from '../model';
 import { isCommandVerb } from '../commands';
-import { Channel, Hit, setHit } from './hit';
+import { Channel, doneRow, setHit, type Hit } from './hit';
 import { sessionText } from './session';
+import { verbAt, verbLengthAt } from './syntax';
 
 const PREFIX = /^\[[DIWEC] \d{4}-\d\d-\d\d \d\d:\d\d:\d\d[^\]]*\] /;
 const USER = /-\[[^\]]*\] /y;
-const INFO_COMMAND = /^([A-Z]{3,4}) /;
 const INFO_CODE = / ([1-6]\d\d)(?= '|$)/g;
 
 function infoExchange(line: string, p: number, session: string, hit: Hit): boolean {
-  const m = INFO_COMMAND.exec(line.slice(p));
-  if (!m || !isCommandVerb(m[1])) return setHit(hit, 'pyftpdlib', Channel.Known, '', 0, 0, session);
-  INFO_CODE.lastIndex = p + m[0].length - 1;
+  // `VERB ` in upper case, then somewhere ` NNN` before a quoted message or the end.
+  const verbLength = verbLengthAt(line, p, line.length, false);
+  const verb = verbLength > 0 && line.charCodeAt(p + verbLength) === 32 ? verbAt(line, p, verbLength) : '';
+  if (!verb || !isCommandVerb(verb)) return setHit(hit, 'pyftpdlib', Channel.Known, '', 0, 0, session);
+  const afterVerb = p + verbLength + 1;
+  INFO_CODE.lastIndex = afterVerb - 1;
   const c = INFO_CODE.exec(line);
   if (!c) return setHit(hit, 'pyftpdlib', Channel.Known, '', 0, 0, session);
   const codeStart = c.index + 1;
-  const result: LineResult = {
-    kind: LineKind.Exchange,
-    family: 'pyftpdlib',
-    session,
-    code: Number(c[1]),
-    codeSpan: { start: codeStart, end: codeStart + 3 },
-    textSpan: { start: Math.min(codeStart + 4, line.length), end: line.length },
-    verb: m[1],
-    verbSpan: { start: p, end: p + m[1].length },
-    argSpan: c.index > p + m[0].length - 1 ? { start: p + m[0].length, end: c.index } : undefined,
-  };
-  setHit(hit, 'pyftpdlib', Channel.Done, '', 0, 0, session);
-  hit.result = result;
+  const row = doneRow(hit, LineKind.Exchange, 'pyftpdlib', session);
+  row.code = Number(c[1]);
+  row.codeStart = codeStart;
+  row.textStart = Math.min(codeStart + 4, line.length);
+  row.textEnd = line.length;
+  row.verb = verb;
+  row.verbStart = p;
+  row.verbEnd = p + verbLength;
+  if (c.index > afterVerb - 1) {
+    row.argStart = afterVerb;
+    row.argEnd = c.index;
+  }
   return true;
 }
 

@@ -9,7 +9,7 @@ import { recogniseFileZillaLog, recogniseFileZillaPane, recogniseFileZillaServer
 import { recogniseDayDate } from './vsftpd';
 import { recogniseSyslog } from './syslog';
 import { recogniseProftpdExtended, recogniseProftpdSystemLog } from './proftpd';
-import { isIisHeader, recogniseIisData } from './iis';
+import { IisMatch, isIisHeader, recogniseIisData } from './iis';
 import { recognisePyftpdlib } from './pyftpdlib';
 import { recogniseFtpClient } from './windowsFtp';
 import { replyCodeAt } from './syntax';
@@ -22,7 +22,7 @@ function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 
-function digitLine(line: string, state: ScanState, hit: Hit): boolean {
+function digitLine(line: string, hit: Hit): boolean {
   if (replyCodeAt(line, 0, line.length) >= 0) {
     return setHit(hit, undefined, Channel.Raw, 'raw', 0, line.length);
   }
@@ -57,10 +57,27 @@ function letterLine(line: string, hit: Hit): boolean {
 export function recognise(line: string, state: ScanState, hit: Hit): boolean {
   if (line.length === 0) return false;
   const c = line.charCodeAt(0);
-  if (c === 32 || c === 9) return setHit(hit, undefined, Channel.Text, 'raw', 0, line.length);
   // Under an IIS `#Fields:` header, data lines may start with any column (a site name, a date).
-  if (state.iis && c !== 35 && recogniseIisData(line, state.iis, hit)) return true;
-  if (isDigit(c)) return digitLine(line, state, hit);
+  if (state.iis && c !== 35) {
+    const iis = recogniseIisData(line, state.iis, hit);
+    if (iis === IisMatch.Event) return true;
+    if (iis === IisMatch.Shape) {
+      // The field count fits, but so may another family's line that happens to have as many spaces.
+      if (recogniseOutsideIis(line, c, state, hit) && !isRawFallback(hit)) return true;
+      return setHit(hit, 'iis', Channel.Known, '', 0, 0);
+    }
+  }
+  return recogniseOutsideIis(line, c, state, hit);
+}
+
+/** A letter line that no family claimed: kept as a possible bare reply or command. */
+function isRawFallback(hit: Hit): boolean {
+  return hit.channel === Channel.Raw && hit.family === undefined;
+}
+
+function recogniseOutsideIis(line: string, c: number, state: ScanState, hit: Hit): boolean {
+  if (c === 32 || c === 9) return setHit(hit, undefined, Channel.Text, 'raw', 0, line.length);
+  if (isDigit(c)) return digitLine(line, hit);
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return letterLine(line, hit);
   switch (c) {
     case 35 /* # */:

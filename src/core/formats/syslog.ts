@@ -37,12 +37,17 @@ function pureFtpd(line: string, from: number, pid: string | undefined, hit: Hit)
   return setHit(hit, 'pure-ftpd', Channel.Reply, 'pure', p, line.length, session);
 }
 
+function programAt(line: string, at: number): (typeof PROGRAMS)[number] | undefined {
+  for (const name of PROGRAMS) if (line.startsWith(name, at)) return name;
+  return undefined;
+}
+
 export function recogniseSyslog(line: string, hit: Hit): boolean {
   if (!SYSLOG_DATE.test(line)) return false;
   const hostEnd = line.indexOf(' ', DATE_LENGTH);
   if (hostEnd < 0) return false;
   const at = hostEnd + 1;
-  const program = PROGRAMS.find((p) => line.startsWith(p, at));
+  const program = programAt(line, at);
   if (!program) return false;
   let p = at + program.length;
   let pid: string | undefined;
