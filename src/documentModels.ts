@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import { LogDocument } from './core/document';
+import { splitLines } from './core/lines';
 import { inSlices, timed } from './taskClock';
 
 export const LANGUAGE_ID = 'ftp-log';
@@ -83,27 +84,29 @@ export class DocumentModels implements vscode.Disposable {
     if (!entry) return;
     if (!entry.ready) {
       // Still in the first scan: start over from the new text.
-      const fresh: Entry = { model: new LogDocument([], doc.lineCount), loaded: 0, ready: false, version: doc.version };
-      this.entries.set(doc.uri.toString(), fresh);
-      this.load(doc, fresh);
+      this.restart(doc);
       return;
     }
-    if (e.contentChanges.length === 1) {
-      // Line-level translation of the edit; the model re-scans only until its state converges.
-      const c = e.contentChanges[0];
-      const start = c.range.start.line;
-      const oldEnd = c.range.end.line;
-      const insertedLines = countLineBreaks(c.text) + 1;
-      const lines: string[] = [];
-      for (let i = 0; i < insertedLines && start + i < doc.lineCount; i++) lines.push(doc.lineAt(start + i).text);
-      entry.model.replaceLines(start, oldEnd - start + 1, lines);
-    } else if (e.contentChanges.length > 1) {
-      const lines: string[] = [];
-      for (let i = 0; i < doc.lineCount; i++) lines.push(doc.lineAt(i).text);
-      entry.model.replaceLines(0, entry.model.lineCount, lines);
+    if (e.contentChanges.length === 0) {
+      entry.version = doc.version;
+      return;
+    }
+    // VS Code applies the changes of one event one after another (multi-cursor edits, replace all),
+    // each on the text the previous one left; so does the model, re-scanning only until its state converges.
+    const applied = e.contentChanges.every((c) => applyChange(entry.model, c));
+    if (!applied || entry.model.lineCount !== doc.lineCount) {
+      // Out of step with the editor (never expected): read the document again, in slices.
+      this.restart(doc);
+      return;
     }
     entry.version = doc.version;
-    if (e.contentChanges.length > 0) this.changed.fire(doc);
+    this.changed.fire(doc);
+  }
+
+  private restart(doc: vscode.TextDocument): void {
+    const fresh: Entry = { model: new LogDocument([], doc.lineCount), loaded: 0, ready: false, version: doc.version };
+    this.entries.set(doc.uri.toString(), fresh);
+    this.load(doc, fresh);
   }
 
   private forget(uri: vscode.Uri): void {
@@ -118,15 +121,13 @@ export class DocumentModels implements vscode.Disposable {
   }
 }
 
-function countLineBreaks(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) n++;
-    else if (c === 13) {
-      n++;
-      if (text.charCodeAt(i + 1) === 10) i++;
-    }
-  }
-  return n;
+/** Applies one content change to the model's lines; false when its range lies outside them. */
+function applyChange(model: LogDocument, c: vscode.TextDocumentContentChangeEvent): boolean {
+  const { start, end } = c.range;
+  if (end.line >= model.lineCount || start.line > end.line) return false;
+  const lines = splitLines(c.text);
+  lines[0] = model.lineText(start.line).slice(0, start.character) + lines[0];
+  lines[lines.length - 1] += model.lineText(end.line).slice(end.character);
+  model.replaceLines(start.line, end.line - start.line + 1, lines);
+  return true;
 }

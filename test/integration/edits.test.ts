@@ -45,6 +45,31 @@ describe('incremental diagnostics', () => {
     await settle();
   });
 
+  it('edit at several cursors at once, across line breaks (one event, many changes)', async () => {
+    const doc = editor.document;
+    const last = doc.lineCount - 1;
+    await editor.edit((e) => {
+      // In one edit: replace the first code on line 1, split line 3 in two, join two lines near the end, append.
+      e.replace(new vscode.Range(1, 0, 1, Math.min(3, doc.lineAt(1).text.length)), '550');
+      e.insert(new vscode.Position(3, Math.min(2, doc.lineAt(3).text.length)), '\n421 Timeout.\nNOOP ');
+      e.replace(new vscode.Range(last - 3, doc.lineAt(last - 3).text.length, last - 2, 0), ' ');
+      e.insert(new vscode.Position(last, doc.lineAt(last).text.length), '\nDELE x\r\n450 Busy.');
+    });
+    await settle();
+  });
+
+  it('replace all at once', async () => {
+    const doc = editor.document;
+    await editor.edit((e) => {
+      for (let i = 0; i < doc.lineCount; i++) {
+        const t = doc.lineAt(i).text;
+        const at = t.indexOf('2');
+        if (at >= 0) e.replace(new vscode.Range(i, at, i, at + 1), '5');
+      }
+    });
+    await settle();
+  });
+
   it('paste 10k lines, then undo', async () => {
     const block = Array.from({ length: 2500 }, (_, i) => `RETR f${i}\n150 Opening\n${i % 3 ? '226 Done' : '426 Failure writing network stream.'}\nNOOP`).join('\n');
     const before = editor.document.getText();

@@ -55,11 +55,19 @@ describe('a 50 MB log', function () {
       fs.rmSync(file, { force: true });
     }
     const ours = api.longestTaskMs();
+    const oursCpu = api.longestTaskCpuMs();
     // The host's own stalls (garbage collection of VS Code's model of a 50 MB document) are reported, not bounded.
-    console.log(`large log: longest task of the extension ${ours} ms; longest extension-host stall ${worst} ms; stalls over 50 ms: ${stalls.join(', ') || 'none'}`);
-    // The target is 100 ms; our slices are cut at 15 ms, but a garbage collection of this heap that
-    // lands inside one stretches it (150-270 ms seen on 2 cores). Half a second means a slice went wrong.
-    if (ours > 100) console.log(`large log: over the 100 ms target (${ours} ms)`);
-    assert.ok(ours <= 500, `the extension held the extension host for ${ours} ms at once`);
+    const clock = api.cpuClock === 'thread' ? "the host's thread" : 'the whole host process';
+    console.log(`large log: longest task of the extension ${ours} ms wall, ${oursCpu ?? 'unmeasured'} ms CPU of ${clock}; longest extension-host stall ${worst} ms; stalls over 50 ms: ${stalls.join(', ') || 'none'}`);
+    // Our slices are cut at 15 ms; the target is 100 ms per task. Wall time also counts the moments the
+    // operating system ran other processes (VS Code's window, its server) instead of the extension host:
+    // on 2 cores, while VS Code loads 50 MB, a slice that used 17 ms of CPU was seen taking 141 ms. CPU
+    // time (of the host's thread on Node 23.9 and later, else of the whole process, which adds the
+    // garbage collector's helper threads) still counts a collection of VS Code's heap that lands inside
+    // a slice: 49-102 ms seen. Both are reported against the target and bounded loosely enough that
+    // only a slice gone wrong (the whole log at once takes seconds) fails the test.
+    if (ours > 100 || (oursCpu ?? 0) > 100) console.log(`large log: over the 100 ms target (${ours} ms wall, ${oursCpu ?? 'unmeasured'} ms CPU)`);
+    if (oursCpu !== undefined) assert.ok(oursCpu <= 250, `one task of the extension took ${oursCpu} ms of CPU (${clock})`);
+    assert.ok(ours <= 1000, `the extension held the extension host for ${ours} ms at once`);
   });
 });

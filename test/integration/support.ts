@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { FtpLogApi } from '../../src/extension';
 import type { CliProblem as CliFileProblem } from '../../src/cli/output';
 
 export const ROOT = path.resolve(__dirname, '../../..');
@@ -83,10 +84,10 @@ export async function expectDiagnostics(uri: vscode.Uri, expected: CliProblem[],
   }
 }
 
-export async function activateExtension(): Promise<{ activationMs: number; longestTaskMs(): number; resetTaskClock(): void }> {
+export async function activateExtension(): Promise<FtpLogApi> {
   const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'ftp-log');
   assert.ok(ext, 'the ftp-log extension is not installed in this host');
-  return (await ext.activate()) as { activationMs: number; longestTaskMs(): number; resetTaskClock(): void };
+  return (await ext.activate()) as FtpLogApi;
 }
 
 export async function openFtpLog(file: string): Promise<vscode.TextEditor> {
