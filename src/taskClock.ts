@@ -25,24 +25,23 @@ const hostProcess = (globalThis as { process?: NodeProcess }).process;
 export const cpuClock: 'thread' | 'process' | undefined =
   typeof hostProcess?.threadCpuUsage === 'function' ? 'thread' : typeof hostProcess?.cpuUsage === 'function' ? 'process' : undefined;
 
-const threadCpu: (() => CpuUsage) | undefined =
-  cpuClock === 'thread' ? () => hostProcess!.threadCpuUsage!() : cpuClock === 'process' ? () => hostProcess!.cpuUsage!() : undefined;
-
-function cpuMs(u: CpuUsage): number {
+/** CPU time so far in ms, on the clock above. */
+const cpuNowMs: (() => number) | undefined = cpuClock && (() => {
+  const u = cpuClock === 'thread' ? hostProcess!.threadCpuUsage!() : hostProcess!.cpuUsage!();
   return (u.user + u.system) / 1000;
-}
+});
 
 let longest = 0;
 let longestCpu = 0;
 
 export function timed<T>(work: () => T): T {
   const started = Date.now();
-  const cpuStarted = threadCpu ? cpuMs(threadCpu()) : 0;
+  const cpuStarted = cpuNowMs ? cpuNowMs() : 0;
   try {
     return work();
   } finally {
     longest = Math.max(longest, Date.now() - started);
-    if (threadCpu) longestCpu = Math.max(longestCpu, cpuMs(threadCpu()) - cpuStarted);
+    if (cpuNowMs) longestCpu = Math.max(longestCpu, cpuNowMs() - cpuStarted);
   }
 }
 
@@ -67,7 +66,7 @@ export function longestTaskMs(): number {
 
 /** The most CPU time one task of ours took (see above), in ms; undefined where the host cannot measure it. */
 export function longestTaskCpuMs(): number | undefined {
-  return threadCpu ? Math.round(longestCpu) : undefined;
+  return cpuNowMs ? Math.round(longestCpu) : undefined;
 }
 
 export function resetTaskClock(): void {

@@ -3,17 +3,17 @@
 // that ends a traceback (`ftplib.error_perm: 550 ...`).
 
 import { Channel, Hit, setHit } from './hit';
+import { stickyEnd } from './syntax';
 
-// Sticky, tried at column 0: `lastIndex` tells where the prefix ends without a match array.
+// Sticky, tried at column 0 (see `stickyEnd`).
 const DEBUG = /\*(?:resp|get|welcome|cmd|put)\* ['"]/y;
 const ERROR = /ftplib\.error_(?:temp|perm|reply|proto): /y;
 
 export function recogniseFtplib(line: string, hit: Hit): boolean {
   const c = line.charCodeAt(0);
   if (c === 42 /* * */) {
-    DEBUG.lastIndex = 0;
-    if (!DEBUG.test(line)) return false;
-    const start = DEBUG.lastIndex;
+    const start = stickyEnd(DEBUG, line, 0);
+    if (start < 0) return false;
     const quote = line.charCodeAt(start - 1);
     const end = line.charCodeAt(line.length - 1) === quote && line.length > start ? line.length - 1 : line.length;
     const isCommand = line.startsWith('*cmd*') || line.startsWith('*put*');
@@ -23,9 +23,9 @@ export function recogniseFtplib(line: string, hit: Hit): boolean {
     return true;
   }
   if (c === 102 /* f */) {
-    ERROR.lastIndex = 0;
-    if (!ERROR.test(line)) return false;
-    setHit(hit, 'ftplib', Channel.Reply, 'ftplib!', ERROR.lastIndex, line.length);
+    const start = stickyEnd(ERROR, line, 0);
+    if (start < 0) return false;
+    setHit(hit, 'ftplib', Channel.Reply, 'ftplib!', start, line.length);
     hit.single = true;
     return true;
   }

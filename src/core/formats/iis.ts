@@ -5,7 +5,7 @@
 import { LineKind } from '../model';
 import type { IisLayout } from '../state';
 import { doneRow, type Hit } from './hit';
-import { replyCodeAt, verbAt, verbLengthAt } from './syntax';
+import { replyCodeAt, verbSpanning } from './syntax';
 import { digitsEnd, sessionText } from './session';
 import { isCommandVerb } from '../commands';
 
@@ -85,10 +85,9 @@ export function recogniseIisData(line: string, layout: IisLayout, hit: Hit): Iis
   const mEnd = fieldEnd(layout.method);
   const glued = gluedSessionLength(line, mStart, mEnd);
   const verbStart = mStart + glued;
-  const verbLength = mEnd - verbStart;
   // FTP events that are not commands still carry a reply code: IIS 6's `[n]sent` / `[n]created`
   // and the CamelCase infrastructure rows. An IIS web log's GET or POST is not FTP at all.
-  const verb = verbLength > 0 && verbLengthAt(line, verbStart, mEnd, true) === verbLength ? verbAt(line, verbStart, verbLength) : '';
+  const verb = verbSpanning(line, verbStart, mEnd);
   const isCommand = verb !== '' && isCommandVerb(verb);
   if (!isCommand && glued === 0 && !FTP_EVENT.test(line.slice(verbStart, mEnd))) return IisMatch.Shape;
   let session: string | undefined;

@@ -5,17 +5,12 @@
 // client's debug arrow (`---> `).
 
 import { Channel, Hit, setHit } from './hit';
+import { stickyEnd } from './syntax';
 
 const WINSCP = /^[<>.!*] \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} /;
-// Sticky, tried at column 0: `lastIndex` then tells where the prefix ends without a match array.
+// Sticky, tried at column 0 (see `stickyEnd`).
 const TRACE_TIME = /\d\d:\d\d:\d\d\.\d{6} (?=[<>*] )/y;
 const LFTP = /(?:\d{4}-\d\d-\d\d \d\d:\d\d:\d\d )?(?:\[\d+\] )?(?:<---|--->|----|\*\*\*\*) /y;
-
-/** End of the prefix `sticky` matches at column 0, or -1. */
-function prefixEnd(sticky: RegExp, line: string): number {
-  sticky.lastIndex = 0;
-  return sticky.test(line) ? sticky.lastIndex : -1;
-}
 
 /** curl / Commons Net markers at `p`: `< ` reply, `> ` command, `* ` curl commentary. */
 function curlMarker(line: string, p: number, hit: Hit): boolean {
@@ -37,7 +32,7 @@ function winscp(line: string, hit: Hit): boolean {
 }
 
 function lftp(line: string, hit: Hit): boolean {
-  const p = prefixEnd(LFTP, line);
+  const p = stickyEnd(LFTP, line, 0);
   if (p < 0) return false;
   const arrow = line.charCodeAt(p - 5);
   const second = line.charCodeAt(p - 2);
@@ -52,7 +47,7 @@ export function recogniseMarkers(line: string, hit: Hit): boolean {
   const c = line.charCodeAt(0);
   if (c === 45 /* - */ || c === 91 /* [ */) return lftp(line, hit);
   if (c >= 48 && c <= 57) {
-    const p = prefixEnd(TRACE_TIME, line);
+    const p = stickyEnd(TRACE_TIME, line, 0);
     return p >= 0 ? curlMarker(line, p, hit) : lftp(line, hit);
   }
   if (line.charCodeAt(1) === 32 && line.charCodeAt(2) >= 48 && line.charCodeAt(2) <= 57 && winscp(line, hit)) return true;

@@ -5,7 +5,7 @@
 import { LineKind } from '../model';
 import { isCommandVerb } from '../commands';
 import { Channel, doneRow, setHit, type Hit } from './hit';
-import { replyCodeAt, verbAt, verbLengthAt } from './syntax';
+import { replyCodeAt, stickyEnd, verbSpanning } from './syntax';
 
 const SYSTEM_LOG = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} \S+ (?:proftpd|daemon|session)\[\d+\] /;
 /** `%h %l %u %t "` of the default ExtendedLog format; sticky at column 0, the request follows. */
@@ -18,17 +18,15 @@ export function recogniseProftpdSystemLog(line: string, hit: Hit): boolean {
 
 export function recogniseProftpdExtended(line: string, hit: Hit): boolean {
   if (line.indexOf('] "') < 0) return false;
-  EXTENDED_PREFIX.lastIndex = 0;
-  if (!EXTENDED_PREFIX.test(line)) return false;
+  const verbStart = stickyEnd(EXTENDED_PREFIX, line, 0);
+  if (verbStart < 0) return false;
   // `"%r" ` : the request holds no quote, and a space follows its closing one.
-  const verbStart = EXTENDED_PREFIX.lastIndex;
   const requestEnd = line.indexOf('"', verbStart);
   if (requestEnd < 0 || line.charCodeAt(requestEnd + 1) !== 32) return false;
   const space = line.indexOf(' ', verbStart);
   const verbEnd = space >= 0 && space < requestEnd ? space : requestEnd;
   // An HTTP access log has the same shape; only FTP verbs make it ProFTPD's.
-  const verbLength = verbLengthAt(line, verbStart, verbEnd, true) === verbEnd - verbStart ? verbEnd - verbStart : 0;
-  const verb = verbLength > 0 ? verbAt(line, verbStart, verbLength) : '';
+  const verb = verbSpanning(line, verbStart, verbEnd);
   if (!verb || !isCommandVerb(verb)) return false;
   const p = requestEnd + 2;
   let statusEnd = line.indexOf(' ', p);

@@ -6,7 +6,7 @@ import { LineKind } from '../model';
 import { isCommandVerb } from '../commands';
 import { Channel, doneRow, setHit, type Hit } from './hit';
 import { sessionText } from './session';
-import { verbAt, verbLengthAt } from './syntax';
+import { stickyEnd, verbAt, verbLengthAt } from './syntax';
 
 const PREFIX = /^\[[DIWEC] \d{4}-\d\d-\d\d \d\d:\d\d:\d\d[^\]]*\] /;
 const USER = /-\[[^\]]*\] /y;
@@ -42,10 +42,9 @@ export function recognisePyftpdlib(line: string, hit: Hit): boolean {
   const peerStart = line.indexOf('] ') + 2;
   const dash = line.indexOf('-[', peerStart);
   if (dash < 0) return false;
-  USER.lastIndex = dash;
-  if (!USER.test(line)) return false;
+  const p = stickyEnd(USER, line, dash);
+  if (p < 0) return false;
   const session = sessionText(line, peerStart, dash);
-  const p = USER.lastIndex;
   if (line.startsWith('-> ', p)) return setHit(hit, 'pyftpdlib', Channel.Reply, 'pyftpd', p + 3, line.length, session);
   if (line.startsWith('<- ', p)) return setHit(hit, 'pyftpdlib', Channel.Command, 'pyftpd', p + 3, line.length, session);
   return infoExchange(line, p, session, hit);

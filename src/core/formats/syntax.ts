@@ -56,6 +56,15 @@ export function verbLengthAt(line: string, p: number, end: number, anyCase: bool
   return n;
 }
 
+/**
+ * The upper-case verb when `line[start, end)` is exactly one (a whole field
+ * holding a verb, in any case), else ''.
+ */
+export function verbSpanning(line: string, start: number, end: number): string {
+  const length = end - start;
+  return length > 0 && verbLengthAt(line, start, end, true) === length ? verbAt(line, start, length) : '';
+}
+
 /** Upper-case verb strings by a key built from their letters, so a scan does not allocate one per command. */
 const verbNames = new Map<number, string>();
 const VERB_CACHE_LIMIT = 4096;
@@ -71,4 +80,13 @@ export function verbAt(line: string, start: number, length: number): string {
     if (verbNames.size < VERB_CACHE_LIMIT) verbNames.set(key, verb);
   }
   return verb;
+}
+
+/**
+ * Where a match of the sticky (`y`) regex `sticky` starting at `from` ends, or -1.
+ * Unlike `exec`, this builds no match array: a scan runs it on every line.
+ */
+export function stickyEnd(sticky: RegExp, line: string, from: number): number {
+  sticky.lastIndex = from;
+  return sticky.test(line) ? sticky.lastIndex : -1;
 }

@@ -5,6 +5,7 @@
 import { Channel, Hit, setHit } from './hit';
 import { recogniseVsftpdEvent } from './vsftpd';
 import { digitsEnd, sessionText } from './session';
+import { stickyEnd } from './syntax';
 
 const SYSLOG_DATE = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d \S/;
 /** `Nov 24 10:00:01 ` */
@@ -14,15 +15,13 @@ const PURE_COMMAND = /Command \[[^\]]*\](?: \[.*\])?$/y;
 const PROGRAMS = ['pure-ftpd', 'vsftpd', 'proftpd'] as const;
 
 function pureFtpd(line: string, from: number, pid: string | undefined, hit: Hit): boolean {
-  PURE_PREFIX.lastIndex = from;
-  if (!PURE_PREFIX.test(line)) return setHit(hit, 'pure-ftpd', Channel.Known, '', 0, 0);
+  const p = stickyEnd(PURE_PREFIX, line, from);
+  if (p < 0) return setHit(hit, 'pure-ftpd', Channel.Known, '', 0, 0);
   const at = line.indexOf('@', from);
   const hostEnd = line.indexOf(') [', at);
   const session = pid ?? sessionText(line, at + 1, hostEnd);
-  const p = PURE_PREFIX.lastIndex;
   if (!line.startsWith('DEBUG] ', hostEnd + 3)) return setHit(hit, 'pure-ftpd', Channel.Known, '', 0, 0, session);
-  PURE_COMMAND.lastIndex = p;
-  if (PURE_COMMAND.test(line)) {
+  if (stickyEnd(PURE_COMMAND, line, p) >= 0) {
     // `Command [verb] [arg]`: the payload is the verb inside the first brackets.
     const verbStart = p + 9;
     const verbEnd = line.indexOf(']', verbStart);

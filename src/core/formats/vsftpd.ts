@@ -3,6 +3,7 @@
 
 import { Channel, Hit, setHit } from './hit';
 import { digitsEnd, sessionText } from './session';
+import { stickyEnd } from './syntax';
 
 const DAY_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d \d{4} /;
 // xferlog after the date: seconds, host, bytes, file name, a|b, flag, i|o, a|g|r.
@@ -37,7 +38,6 @@ export function recogniseDayDate(line: string, hit: Hit): boolean {
     const end = digitsEnd(line, p + 5);
     if (end > p + 5 && line.startsWith('] ', end)) return recogniseVsftpdEvent(line, end + 2, sessionText(line, p + 5, end), hit);
   }
-  XFERLOG_FIELDS.lastIndex = p;
-  if (XFERLOG_FIELDS.test(line)) return setHit(hit, 'xferlog', Channel.Known, '', 0, 0);
+  if (stickyEnd(XFERLOG_FIELDS, line, p) >= 0) return setHit(hit, 'xferlog', Channel.Known, '', 0, 0);
   return false;
 }
