@@ -8,7 +8,7 @@ import { CHROMIUM } from './paths.mjs';
 
 export const VIEWPORT = { width: 1400, height: 850 };
 
-const ARGS = [
+export const ARGS = [
   '--headless=new',
   '--no-sandbox',
   '--disable-gpu',

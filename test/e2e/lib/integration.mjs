@@ -10,8 +10,8 @@ import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { format } from 'node:util';
-import { launchBrowser, newPage } from './browser.mjs';
 import { ARTIFACTS_DIR, REPO_ROOT, STATE_DIR } from './paths.mjs';
+import { openWithFunctions } from './pipeBrowser.mjs';
 import { startServer } from './server.mjs';
 import { makeWorkspace } from './workspace.mjs';
 
@@ -83,23 +83,21 @@ export async function runInBrowser(flavour, { extensionPath, testsPath, workspac
   try {
     server = await startServer(flavour, workspace.dir);
     print(`[${flavour}] server ready on ${server.origin} (${elapsed().toFixed(1)} s)`);
-    browser = await launchBrowser();
-    const page = await newPage(browser.browser);
-    // Both functions must exist before the workbench loads: it looks for them
-    // once, when the extension host starts.
     let resolveExit;
     const exited = new Promise((resolve) => { resolveExit = resolve; });
-    await page.exposeFunction('codeAutomationExit', (code, logs) => resolveExit({ code, logs }));
-    await page.exposeFunction('codeAutomationLog', (type, args) => {
-      for (const line of formatArgs(args).split('\n')) hostLine(line);
-    });
     const timedOut = new Promise((resolve) => {
       timer = setTimeout(() => resolve(null), timeoutMs);
     });
-    await page.goto(server.workbenchUrl([
+    // The workbench looks for both functions once, when the extension host starts.
+    browser = await openWithFunctions(server.workbenchUrl([
       ['extensionDevelopmentPath', server.remoteUri(extensionPath)],
       ['extensionTestsPath', server.remoteUri(testsPath)],
-    ]));
+    ]), {
+      codeAutomationLog: (type, args) => {
+        for (const line of formatArgs(args).split('\n')) hostLine(line);
+      },
+      codeAutomationExit: (code, logs) => resolveExit({ code, logs }),
+    });
     const result = await Promise.race([exited, timedOut]);
     if (result === null) {
       return { name, status: 'failed', seconds: elapsed(), reason: `no result within ${timeoutMs / 1000} s` };
