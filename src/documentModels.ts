@@ -13,8 +13,6 @@ const CHUNK_LINES = 500;
 
 interface Entry {
   model: LogDocument;
-  /** Lines of the editor document already read into the model by the first scan. */
-  loaded: number;
   ready: boolean;
   version: number;
 }
@@ -51,9 +49,7 @@ export class DocumentModels implements vscode.Disposable {
       return;
     }
     if (this.entries.has(key)) return;
-    const entry: Entry = { model: new LogDocument([], doc.lineCount), loaded: 0, ready: false, version: doc.version };
-    this.entries.set(key, entry);
-    this.load(doc, entry);
+    this.restart(doc);
   }
 
   /** The first scan of `doc`, in slices; an edit or close meanwhile abandons it. */
@@ -66,12 +62,11 @@ export class DocumentModels implements vscode.Disposable {
         if (!doc.isClosed) this.track(doc);
         return true;
       }
-      const to = Math.min(doc.lineCount, entry.loaded + CHUNK_LINES);
+      const from = entry.model.linesLoaded;
+      const to = Math.min(doc.lineCount, from + CHUNK_LINES);
       const lines: string[] = [];
-      for (let i = entry.loaded; i < to; i++) lines.push(doc.lineAt(i).text);
-      entry.model.replaceLines(entry.loaded, 0, lines);
-      entry.loaded = to;
-      if (to < doc.lineCount) return false;
+      for (let i = from; i < to; i++) lines.push(doc.lineAt(i).text);
+      if (!entry.model.load(lines)) return false;
       entry.ready = true;
       this.changed.fire(doc);
       return true;
@@ -103,8 +98,9 @@ export class DocumentModels implements vscode.Disposable {
     this.changed.fire(doc);
   }
 
+  /** Reads `doc` into a new model, in slices. */
   private restart(doc: vscode.TextDocument): void {
-    const fresh: Entry = { model: new LogDocument([], doc.lineCount), loaded: 0, ready: false, version: doc.version };
+    const fresh: Entry = { model: LogDocument.loading(doc.lineCount), ready: false, version: doc.version };
     this.entries.set(doc.uri.toString(), fresh);
     this.load(doc, fresh);
   }

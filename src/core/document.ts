@@ -21,23 +21,60 @@ export interface ChangedLines {
 }
 
 export class LogDocument implements LineSource {
-  private readonly texts: LineTexts;
-  private readonly results: LineStore;
+  private texts: LineTexts;
+  private results: LineStore;
   private readonly states = new StateTable<ScanState>();
   private readonly tally = new FamilyTally();
   private readonly findingBuilder = new FindingBuilder();
+  /** The scanner of a document being loaded in chunks (see `loading`), carrying its state from chunk to chunk. */
+  private loader: Scanner | undefined;
+  private loaded = 0;
 
-  /** `capacity`: how many lines the document will grow to, when it is filled by appending slices. */
-  constructor(text: string | string[], capacity = 0) {
+  constructor(text: string | string[]) {
     this.texts = typeof text === 'string' ? LineTexts.fromText(text) : LineTexts.fromLines(text);
-    const n = this.texts.length;
-    this.results = new LineStore(Math.max(n, capacity));
-    const scanner = new Scanner();
-    const tally = this.tally;
-    for (let i = 0; i < n; i++) {
+    this.results = new LineStore(this.texts.length);
+    this.scan(new Scanner(), 0, this.texts.length);
+  }
+
+  /**
+   * A document of `lineCount` lines that are read into it chunk by chunk with
+   * `load`: an editor's document, read in slices. It answers nothing until
+   * `load` has returned true. Its line array and results are sized once, up
+   * front: grown chunk by chunk, they reallocated megabytes at a time on a
+   * large log, inside the slices that were meant to stay short.
+   */
+  static loading(lineCount: number): LogDocument {
+    const doc = new LogDocument([]);
+    doc.texts = LineTexts.blank(lineCount);
+    doc.results = new LineStore(lineCount);
+    doc.loader = new Scanner();
+    return doc;
+  }
+
+  /** How many lines `load` has read so far into a document made by `loading`. */
+  get linesLoaded(): number {
+    return this.loader ? this.loaded : this.lineCount;
+  }
+
+  /** Reads the next lines of a document made by `loading` and scans them; true once every line is in. */
+  load(lines: readonly string[]): boolean {
+    if (!this.loader) return true;
+    const texts = this.texts.array();
+    const to = Math.min(texts.length, this.loaded + lines.length);
+    for (let i = this.loaded; i < to; i++) texts[i] = lines[i - this.loaded];
+    this.scan(this.loader, this.loaded, to);
+    this.loaded = to;
+    if (to < texts.length) return false;
+    this.loader = undefined;
+    return true;
+  }
+
+  /** First scan of lines [from, to), which have no results yet. */
+  private scan(scanner: Scanner, from: number, to: number): void {
+    for (let i = from; i < to; i++) {
       const row = scanner.next(this.texts.get(i));
       this.results.set(i, row);
-      tally.add(row.kind, familyIndex(row.family), 1);
+      this.tally.add(row.kind, familyIndex(row.family), 1);
       this.results.setEndState(i, this.states.id(scanner.state));
     }
   }
@@ -155,7 +192,7 @@ export class LogDocument implements LineSource {
 /** Array splice that also works for inserts larger than the engine's argument limit. */
 function spliced<T>(array: T[], start: number, deleteCount: number, items: readonly T[]): T[] {
   if (start === array.length && deleteCount === 0) {
-    // Appending (a log read in slices, or growing on disk): amortised, no copy of what is there.
+    // Appending (a log growing on disk): amortised, no copy of what is there.
     for (const item of items) array.push(item);
     return array;
   }

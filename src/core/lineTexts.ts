@@ -17,6 +17,13 @@ export class LineTexts {
     return t;
   }
 
+  /** `count` empty lines, to be overwritten in place (a document read in chunks). */
+  static blank(count: number): LineTexts {
+    const t = new LineTexts();
+    t.lines = new Array<string>(count).fill('');
+    return t;
+  }
+
   static fromText(text: string): LineTexts {
     const t = new LineTexts();
     if (text.indexOf('\r') >= 0) {

@@ -59,15 +59,17 @@ describe('a 50 MB log', function () {
     // The host's own stalls (garbage collection of VS Code's model of a 50 MB document) are reported, not bounded.
     const clock = api.cpuClock === 'thread' ? "the host's thread" : 'the whole host process';
     console.log(`large log: longest task of the extension ${ours} ms wall, ${oursCpu ?? 'unmeasured'} ms CPU of ${clock}; longest extension-host stall ${worst} ms; stalls over 50 ms: ${stalls.join(', ') || 'none'}`);
-    // Our slices are cut at 15 ms; the target is 100 ms per task. Wall time also counts the moments the
-    // operating system ran other processes (VS Code's window, its server) instead of the extension host:
-    // on 2 cores, while VS Code loads 50 MB, a slice that used 17 ms of CPU was seen taking 141 ms. CPU
-    // time (of the host's thread on Node 23.9 and later, else of the whole process, which adds the
-    // garbage collector's helper threads) still counts a collection of VS Code's heap that lands inside
-    // a slice: 49-102 ms seen. Both are reported against the target and bounded loosely enough that
-    // only a slice gone wrong (the whole log at once takes seconds) fails the test.
-    if (ours > 100 || (oursCpu ?? 0) > 100) console.log(`large log: over the 100 ms target (${ours} ms wall, ${oursCpu ?? 'unmeasured'} ms CPU)`);
-    if (oursCpu !== undefined) assert.ok(oursCpu <= 250, `one task of the extension took ${oursCpu} ms of CPU (${clock})`);
+    // The target: no task of ours holds the extension host for more than 100 ms. Our work runs in slices
+    // of 4 ms; what can stretch one is not ours to cut short: a garbage collection of the host's heap
+    // (mostly VS Code's own model of the 50 MB text) that lands in it, and, on the wall clock, the time
+    // the operating system gives other threads instead: on 2 cores, VS Code's server and the host's own
+    // V8 helper threads are busy while the document loads (a slice was seen waiting 118 ms for a CPU
+    // after 14 ms of work). CPU time is what our code holds the host for, so it is held to the target:
+    // of the host's thread on Node 23.9 and later, else of the whole host process, which also counts
+    // the collector's helper threads and so errs on the strict side. Wall time is reported against the
+    // target, and bounded only loosely: a slice gone wrong (the whole log at once) takes seconds.
+    if (ours > 100) console.log(`large log: over the 100 ms target on the wall clock (${ours} ms wall, ${oursCpu ?? 'unmeasured'} ms CPU)`);
+    if (oursCpu !== undefined) assert.ok(oursCpu <= 100, `one task of the extension took ${oursCpu} ms of CPU (${clock})`);
     assert.ok(ours <= 1000, `the extension held the extension host for ${ours} ms at once`);
   });
 });

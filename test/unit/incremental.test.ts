@@ -35,6 +35,29 @@ describe('incremental updates', () => {
     });
   }
 
+  it('a document read in chunks equals one made from all its lines, and edits after it stay in step', () => {
+    const random = seeded(9);
+    const lines = Array.from({ length: 2000 }, () => pick(random, pool));
+    const doc = LogDocument.loading(lines.length);
+    let done = false;
+    while (!done) {
+      const from = doc.linesLoaded;
+      done = doc.load(lines.slice(from, from + between(random, 1, 300)));
+    }
+    assert.equal(doc.linesLoaded, lines.length);
+    assert.equal(snapshot(doc), snapshot(new LogDocument(lines.slice())));
+    doc.replaceLines(1000, 3, ['230-hello', 'RETR x']);
+    lines.splice(1000, 3, '230-hello', 'RETR x');
+    assert.equal(snapshot(doc), snapshot(new LogDocument(lines.slice())));
+  });
+
+  it('an empty document is read at once', () => {
+    const doc = LogDocument.loading(0);
+    assert.equal(doc.load([]), true);
+    assert.equal(doc.lineCount, 0);
+    assert.deepEqual(doc.findings(), []);
+  });
+
   it('re-scans only until the state converges', () => {
     const lines = Array.from({ length: 5000 }, (_, i) => (i % 2 ? '226 Transfer complete' : 'RETR file' + i));
     const doc = new LogDocument(lines);
