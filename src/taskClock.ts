@@ -37,6 +37,8 @@ const cpuNowMs: (() => number) | undefined = cpuClock && (() => {
 
 let longest = 0;
 let longestCpu = 0;
+/** CPU time of the task that took the longest wall time: tells work from waiting for a CPU. */
+let cpuOfLongest = 0;
 
 export function timed<T>(work: () => T): T {
   const started = Date.now();
@@ -44,8 +46,13 @@ export function timed<T>(work: () => T): T {
   try {
     return work();
   } finally {
-    longest = Math.max(longest, Date.now() - started);
-    if (cpuNowMs) longestCpu = Math.max(longestCpu, cpuNowMs() - cpuStarted);
+    const wall = Date.now() - started;
+    const cpu = cpuNowMs ? cpuNowMs() - cpuStarted : 0;
+    if (wall > longest) {
+      longest = wall;
+      cpuOfLongest = cpu;
+    }
+    longestCpu = Math.max(longestCpu, cpu);
   }
 }
 
@@ -75,7 +82,13 @@ export function longestTaskCpuMs(): number | undefined {
   return cpuNowMs ? Math.round(longestCpu) : undefined;
 }
 
+/** The CPU time of the task behind longestTaskMs(), in ms; undefined where the host cannot measure it. */
+export function cpuOfLongestTaskMs(): number | undefined {
+  return cpuNowMs ? Math.round(cpuOfLongest) : undefined;
+}
+
 export function resetTaskClock(): void {
   longest = 0;
   longestCpu = 0;
+  cpuOfLongest = 0;
 }

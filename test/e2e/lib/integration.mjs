@@ -98,7 +98,8 @@ export async function runInBrowser(flavour, { extensionPath, testsPath, workspac
       },
       codeAutomationExit: (code, logs) => resolveExit({ code, logs }),
     });
-    const result = await Promise.race([exited, timedOut]);
+    const result = await Promise.race([exited, timedOut, browser.exited.then((reason) => ({ reason }))]);
+    if (result?.reason) return { name, status: 'failed', seconds: elapsed(), reason: result.reason };
     if (result === null) {
       return { name, status: 'failed', seconds: elapsed(), reason: `no result within ${timeoutMs / 1000} s` };
     }

@@ -23,7 +23,8 @@ const BINDING = '__harnessCall';
  * Opens `url` in a fresh headless Chromium, after defining on the page, for
  * every document it loads, a function per name in `functions` that hands
  * its arguments (as JSON) to `functions[name]` in the harness.
- * Returns { close() }; close() kills the browser's process tree.
+ * Returns { close(), exited }: close() kills the browser's process tree;
+ * `exited` resolves, with a reason, if the browser ends before that.
  */
 export async function openWithFunctions(url, functions) {
   if (!existsSync(CHROMIUM)) {
@@ -41,7 +42,12 @@ export async function openWithFunctions(url, functions) {
     'about:blank',
   ], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: true });
   const kill = track(child.pid);
+  let closing = false;
+  const exited = new Promise((resolve) => {
+    child.on('exit', (code, signal) => { if (!closing) resolve(`Chromium exited (${signal ?? code})`); });
+  });
   const close = async () => {
+    closing = true;
     await kill();
     rmSync(profile, { recursive: true, force: true });
   };
@@ -60,7 +66,7 @@ export async function openWithFunctions(url, functions) {
     await cdp.send('Page.enable', {}, sessionId);
     await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: pageScript(Object.keys(functions)) }, sessionId);
     await cdp.send('Page.navigate', { url }, sessionId);
-    return { close };
+    return { close, exited };
   } catch (error) {
     await close();
     throw error;
@@ -94,9 +100,9 @@ function pipeSession(child) {
   fromBrowser.setEncoding('utf8');
   fromBrowser.on('data', (chunk) => {
     pending += chunk;
-    for (let end = pending.indexOf('\0'); end >= 0; end = pending.indexOf('\0')) {
-      const message = JSON.parse(pending.slice(0, end));
-      pending = pending.slice(end + 1);
+    let start = 0;
+    for (let end = pending.indexOf('\0'); end >= 0; start = end + 1, end = pending.indexOf('\0', start)) {
+      const message = JSON.parse(pending.slice(start, end));
       if (message.id !== undefined) {
         const w = waiting.get(message.id);
         waiting.delete(message.id);
@@ -106,6 +112,7 @@ function pipeSession(child) {
         bindings.get(`${message.sessionId}/${message.params.name}`)?.(message.params.payload);
       }
     }
+    pending = pending.slice(start);
   });
   return {
     send(method, params = {}, sessionId) {
