@@ -64,12 +64,13 @@ export function timed<T>(work: () => T): T {
  * work is still wanted.
  */
 export function inSlices(step: () => boolean): void {
+  const later = (): void => void setTimeout(() => timed(slice), 0);
   const slice = (): void => {
     const started = Date.now();
     while (Date.now() - started < SLICE_MS) if (step()) return;
-    setTimeout(() => timed(slice), 0);
+    later();
   };
-  setTimeout(() => timed(slice), 0);
+  later();
 }
 
 /** The longest wall time one task of ours held the extension host, in ms. */

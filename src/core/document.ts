@@ -28,7 +28,6 @@ export class LogDocument implements LineSource {
   private readonly findingBuilder = new FindingBuilder();
   /** The scanner of a document being loaded in chunks (see `loading`), carrying its state from chunk to chunk. */
   private loader: Scanner | undefined;
-  private loaded = 0;
 
   constructor(text: string | string[]) {
     this.texts = typeof text === 'string' ? LineTexts.fromText(text) : LineTexts.fromLines(text);
@@ -53,17 +52,18 @@ export class LogDocument implements LineSource {
 
   /** How many lines `load` has read so far into a document made by `loading`. */
   get linesLoaded(): number {
-    return this.loader ? this.loaded : this.lineCount;
+    // Lines get their results in order, as they are read: the results so far are the lines so far.
+    return this.loader ? this.results.length : this.lineCount;
   }
 
   /** Reads the next lines of a document made by `loading` and scans them; true once every line is in. */
   load(lines: readonly string[]): boolean {
     if (!this.loader) return true;
     const texts = this.texts.array();
-    const to = Math.min(texts.length, this.loaded + lines.length);
-    for (let i = this.loaded; i < to; i++) texts[i] = lines[i - this.loaded];
-    this.scan(this.loader, this.loaded, to);
-    this.loaded = to;
+    const from = this.results.length;
+    const to = Math.min(texts.length, from + lines.length);
+    for (let i = from; i < to; i++) texts[i] = lines[i - from];
+    this.scan(this.loader, from, to);
     if (to < texts.length) return false;
     this.loader = undefined;
     return true;
