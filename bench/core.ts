@@ -1,9 +1,9 @@
 // Core benchmarks: full scan to findings against a bare regex floor, an
 // incremental one-line edit and one hover's work against a full scan.
 
-import { LogDocument } from '../src/core/document';
-import { explainReply, replyToMarkdown } from '../src/core/explain';
-import { splitLines } from '../src/core/lines';
+import { LogDocument } from '../src/core/scan/document';
+import { explainReply, replyToMarkdown } from '../src/core/features/explain';
+import { splitLines } from '../src/core/scan/lines';
 import { time } from './measure';
 
 const FLOOR_REPLY = /^\s*[1-5]\d\d[ -]/;

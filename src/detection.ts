@@ -3,7 +3,7 @@
 // is left alone.
 
 import * as vscode from 'vscode';
-import { LogDocument } from './core/document';
+import { LogDocument } from './core/scan/document';
 import { detectInLogFiles } from './settings';
 import { LANGUAGE_ID } from './documentModels';
 

@@ -3,8 +3,8 @@
 // scanned in slices so the extension host never stalls for long.
 
 import * as vscode from 'vscode';
-import { LogDocument } from './core/document';
-import { splitLines } from './core/lines';
+import { LogDocument } from './core/scan/document';
+import { splitLines } from './core/scan/lines';
 import { inSlices, timed } from './taskClock';
 
 export const LANGUAGE_ID = 'ftp-log';

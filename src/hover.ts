@@ -2,7 +2,7 @@
 // untrusted Markdown (the core escapes every character taken from the log).
 
 import * as vscode from 'vscode';
-import { hoverAt } from './core/hoverAt';
+import { hoverAt } from './core/features/hover';
 import type { DocumentModels } from './documentModels';
 import { timed } from './taskClock';
 

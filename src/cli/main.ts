@@ -2,7 +2,7 @@
 // Exit codes: 0 no error found, 1 an error was found, 2 bad usage or unreadable input.
 
 import { analyze } from '../core/analyze';
-import { explainReply, replyToMarkdown } from '../core/explain';
+import { explainReply, replyToMarkdown } from '../core/features/explain';
 import { readLog } from './readLog';
 import { formatJson, formatText, toCliProblem, type CliProblem } from './output';
 

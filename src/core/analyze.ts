@@ -1,8 +1,8 @@
 // One-shot analysis of a whole text: what the CLI, tests and benchmarks use.
 
 import type { Command, Finding, LineResult, Reply } from './model';
-import { LogDocument } from './document';
-import type { Detected } from './detect';
+import { LogDocument } from './scan/document';
+import type { Detected } from './scan/detect';
 
 export interface Analysis {
   readonly family: Detected;

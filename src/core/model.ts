@@ -1,25 +1,8 @@
 // The document model every adapter reads: what the scanner found on each line
 // and the replies, commands and findings derived from it. Pure data types.
 
-/** Log and transcript families the scanner recognises (see README "Formats"). */
-export type FamilyId =
-  | 'raw'
-  | 'curl'
-  | 'lftp'
-  | 'ftplib'
-  | 'windows-ftp'
-  | 'winscp'
-  | 'filezilla'
-  | 'filezilla-server-legacy'
-  | 'filezilla-server'
-  | 'vsftpd'
-  | 'xferlog'
-  | 'proftpd'
-  | 'proftpd-extlog'
-  | 'pure-ftpd'
-  | 'iis'
-  | 'pyftpdlib'
-  | 'commons-net';
+export type { FamilyId } from './families';
+import type { FamilyId } from './families';
 
 /** Columns on one line: `start` inclusive, `end` exclusive, 0-based UTF-16 offsets. */
 export interface Span {

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { INITIAL, type IGrammar } from 'vscode-textmate';
-import { splitLines } from '../../src/core/lines';
+import { splitLines } from '../../src/core/scan/lines';
 import { collectRegexes, toJavaScript, type GrammarRegex, type Translated } from './support/regexes';
 import { GRAMMAR_PATH, loadFtpLogGrammar } from './support/textmate';
 

@@ -2,14 +2,14 @@ import * as assert from 'node:assert/strict';
 import { checkSync } from 'recheck';
 import replyData from '../../src/core/catalogue/reply-codes.json';
 import iisData from '../../src/core/catalogue/iis-substatus.json';
-import { cataloguedCodes, describeDigits, lookupCode, replyClass, type Cause } from '../../src/core/codes';
+import { cataloguedCodes, describeDigits, lookupCode, replyClass, type Cause } from '../../src/core/catalogue/codes';
 import {
   allServerMessages,
   codesOf,
   compilePattern,
   matchServerMessage,
   recogniseServerFromGreeting,
-} from '../../src/core/servers';
+} from '../../src/core/catalogue/servers';
 
 interface RawMeaning {
   commands: string[];

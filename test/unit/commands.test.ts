@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { allCommands, isCommandVerb, lookupCommand, maskArgument, MASKED_PASSWORD } from '../../src/core/commands';
+import { allCommands, isCommandVerb, lookupCommand, maskArgument, MASKED_PASSWORD } from '../../src/core/catalogue/commands';
 import { commandMarkdown, escapeMarkdown } from '../../src/core/markdown/commandMarkdown';
 
 // Verbs the catalogue must hold, by defining document.

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { escapeMarkdown, explainReply, findingMessage, replyToMarkdown } from '../../src/core/explain';
-import { describeDigits, lookupCode } from '../../src/core/codes';
+import { escapeMarkdown, explainReply, findingMessage, replyToMarkdown } from '../../src/core/features/explain';
+import { describeDigits, lookupCode } from '../../src/core/catalogue/codes';
 
 // A backslash-free occurrence of a character means Markdown would act on it.
 function unescaped(md: string, ch: string): boolean {

@@ -5,13 +5,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { analyze } from '../../src/core/analyze';
 import { allFixtures } from '../support/fixtures';
+import { FAMILIES } from '../../src/core/families';
 
 describe('fixtures', () => {
   const fixtures = allFixtures();
 
   it('cover every family and some logs that are not FTP', () => {
     const families = new Set(fixtures.map((f) => f.family));
-    for (const f of ['raw', 'curl', 'lftp', 'ftplib', 'windows-ftp', 'winscp', 'filezilla', 'filezilla-server-legacy', 'filezilla-server', 'vsftpd', 'xferlog', 'proftpd', 'proftpd-extlog', 'pure-ftpd', 'iis', 'pyftpdlib', 'commons-net', 'none']) {
+    for (const f of [...FAMILIES, 'none']) {
       assert.ok(families.has(f), `no fixture for ${f}`);
     }
   });

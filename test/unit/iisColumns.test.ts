@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { explainSubStatus, explainWin32Status, knownWin32Statuses } from '../../src/core/iisColumns';
+import { explainSubStatus, explainWin32Status, knownWin32Statuses } from '../../src/core/catalogue/iisColumns';
 
 describe('explainWin32Status', () => {
   it('names the Windows errors IIS FTP logs show most', () => {

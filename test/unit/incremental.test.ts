@@ -2,7 +2,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { LogDocument } from '../../src/core/document';
+import { LogDocument } from '../../src/core/scan/document';
 import { allFixtures } from '../support/fixtures';
 import { between, pick, seeded } from '../../bench/random';
 

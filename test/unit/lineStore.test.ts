@@ -3,8 +3,9 @@
 
 import * as assert from 'node:assert/strict';
 import { LineKind } from '../../src/core/model';
-import { FAMILIES, LineStore } from '../../src/core/lineStore';
-import { clearRow, newRow, type Row } from '../../src/core/row';
+import { LineStore } from '../../src/core/scan/lineStore';
+import { FAMILIES } from '../../src/core/families';
+import { clearRow, newRow, type Row } from '../../src/core/scan/row';
 import { between, pick, seeded, type Random } from '../../bench/random';
 
 function copy(r: Row): Row {

@@ -12,7 +12,7 @@ import {
   payloadKindForCommand,
   payloadKindForReply,
   PayloadKind,
-} from '../../src/core/payload';
+} from '../../src/core/features/payload';
 import { payloadMarkdown } from '../../src/core/markdown/payloadMarkdown';
 
 describe('decodePort', () => {

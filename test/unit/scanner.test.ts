@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core/analyze';
 import { LineKind } from '../../src/core/model';
-import { splitLines } from '../../src/core/lines';
+import { splitLines } from '../../src/core/scan/lines';
 
 function codes(text: string): string[] {
   return analyze(text).replies.map((r) => `${r.line + 1}:${r.code}${r.endLine !== r.line ? '-' + (r.endLine + 1) : ''}`);

@@ -1,6 +1,6 @@
 // A command explanation as CommonMark, for the hover and `ftp-log explain`.
 
-import { CommandInfo, lookupCommand, maskArgument } from '../commands';
+import { CommandInfo, lookupCommand, maskArgument } from '../catalogue/commands';
 
 /**
  * Makes text taken from a document inert in CommonMark: every ASCII

@@ -1,6 +1,6 @@
 // A decoded PORT/PASV/EPRT/EPSV/LPRT/LPSV payload as CommonMark.
 
-import { PayloadExplanation, PayloadKind, describeAddressClass, explainPayload } from '../payload';
+import { PayloadExplanation, PayloadKind, describeAddressClass, explainPayload } from '../features/payload';
 import { escapeMarkdown } from './commandMarkdown';
 
 const TITLES: Record<PayloadKind, string> = {

@@ -5,7 +5,7 @@
 
 import type { IGrammar } from 'vscode-textmate';
 import { analyze } from '../../../src/core/analyze';
-import { splitLines } from '../../../src/core/lines';
+import { splitLines } from '../../../src/core/scan/lines';
 import { classesOfToken, classOfCode } from './scopes';
 import { tokenizeLines, type Token } from './textmate';
 

@@ -8,13 +8,10 @@
 // shapes of RFC 959 (`NNN text`, `VERB arg`). Rows that do not fit (a command
 // and its reply on one IIS line) keep their spans in a side table.
 
-import type { FamilyId, LineKind, LineResult, Span } from './model';
+import type { LineKind, LineResult, Span } from '../model';
+import { FAMILIES, type FamilyId } from '../families';
 import { clearRow, newRow, type Row } from './row';
 
-export const FAMILIES: readonly FamilyId[] = [
-  'raw', 'curl', 'lftp', 'ftplib', 'windows-ftp', 'winscp', 'filezilla', 'filezilla-server-legacy', 'filezilla-server',
-  'vsftpd', 'xferlog', 'proftpd', 'proftpd-extlog', 'pure-ftpd', 'iis', 'pyftpdlib', 'commons-net',
-];
 const FAMILY_INDEX = new Map<FamilyId, number>(FAMILIES.map((f, i) => [f, i]));
 let lastFamily: FamilyId | undefined;
 let lastFamilyIndex = -1;

@@ -3,7 +3,7 @@
 // only resolves it. Any number gets an answer: codes the catalogue lacks are
 // explained from their digits (RFC 959 §4.2), so callers never handle "unknown".
 
-import replyData from './catalogue/reply-codes.json';
+import replyData from './reply-codes.json';
 
 export type ReplyClass =
   | 'preliminary'

@@ -3,7 +3,7 @@
 // (syntax described there); they are compiled once, on first use, into anchored
 // regular expressions built so that no input can make them backtrack badly.
 
-import messageData from './catalogue/server-messages.json';
+import messageData from './server-messages.json';
 
 export interface ServerMessage {
   /** Display name, e.g. `vsftpd`, `FileZilla Server 1.x`. */

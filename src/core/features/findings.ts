@@ -1,11 +1,11 @@
 // Document model -> problems: one per 4xx (warning) or 5xx (error) reply, on
 // the reply's code, with the command that drew it as related information.
 
-import { LineKind, type Finding, type Span } from './model';
+import { LineKind, type Finding, type Span } from '../model';
 import { findingMessage } from './explain';
-import { maskArgument } from './commands';
-import { newRow } from './row';
-import { drawingCommandLine, type LineSource } from './replies';
+import { maskArgument } from '../catalogue/commands';
+import { newRow } from '../scan/row';
+import { drawingCommandLine, type LineSource } from '../query/replies';
 
 /** Distinct reply texts remembered; building a message means matching server texts. */
 const MESSAGE_CACHE_LIMIT = 5000;

@@ -2,16 +2,16 @@
 // incrementally by re-scanning from the first changed line until the end
 // state matches what was there before.
 
-import type { Command, Finding, LineKind, LineResult, Reply } from './model';
+import type { Command, Finding, LineKind, LineResult, Reply } from '../model';
 import { familyIndex, LineStore, StateTable } from './lineStore';
 import { Scanner } from './scanner';
 import { INITIAL_STATE, sameState, type ScanState } from './state';
 import { LineTexts } from './lineTexts';
 import { FamilyTally } from './tally';
 import { detectFromTally, type Detected } from './detect';
-import { FindingBuilder } from './findings';
+import { FindingBuilder } from '../features/findings';
 import type { Row } from './row';
-import { allCommands, allReplies, commandAt, drawingCommandLine, replyAt, replyStart, type LineSource } from './replies';
+import { allCommands, allReplies, commandAt, drawingCommandLine, replyAt, replyStart, type LineSource } from '../query/replies';
 
 /** The lines an update re-scanned, in the document after the update. */
 export interface ChangedLines {

@@ -1,7 +1,7 @@
 // The FTP command catalogue: lookup by verb, a fast "is this a command?"
 // test for the scanner, and the one rule for showing a command's argument.
 
-import commandData from './catalogue/commands.json';
+import commandData from './commands.json';
 
 /** Replies a third-party protocol table accepts for a command beyond the ones its RFC lists. */
 export interface AlsoSeenReplies {

@@ -3,11 +3,11 @@
 // already escaped by the renderers.
 
 import { explainReply, replyToMarkdown } from './explain';
-import { commandMarkdown } from './markdown/commandMarkdown';
+import { commandMarkdown } from '../markdown/commandMarkdown';
 import { payloadKindForCommand, payloadKindForReply } from './payload';
-import { payloadMarkdown } from './markdown/payloadMarkdown';
-import { serverOfFamily } from './serverHint';
-import type { LogDocument } from './document';
+import { payloadMarkdown } from '../markdown/payloadMarkdown';
+import { serverOfFamily } from '../families';
+import type { LogDocument } from '../scan/document';
 
 function within(span: { start: number; end: number } | undefined, character: number): boolean {
   return !!span && character >= span.start && character <= span.end;

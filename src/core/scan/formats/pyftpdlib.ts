@@ -2,8 +2,8 @@
 // DEBUG lines carry `<- COMMAND` and `-> reply`; INFO lines log a command with
 // the code it drew on one line: `DELE /path 550 'No such file or directory.'`.
 
-import { LineKind } from '../model';
-import { isCommandVerb } from '../commands';
+import { LineKind } from '../../model';
+import { isCommandVerb } from '../../catalogue/commands';
 import { Channel, doneRow, setHit, type Hit } from './hit';
 import { sessionText } from './session';
 import { stickyEnd, verbAt, verbLengthAt } from './syntax';

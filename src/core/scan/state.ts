@@ -2,7 +2,7 @@
 // line and this state, so an edit re-scans from the first changed line until
 // the state it produces equals the state that was there before.
 
-import type { FamilyId } from './model';
+import type { FamilyId } from '../model';
 
 /** An open multi-line reply: `NNN-` seen, closing `NNN ` not yet. */
 export interface OpenBlock {

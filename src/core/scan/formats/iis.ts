@@ -2,12 +2,12 @@
 // most recent `#Fields:` header; only `sc-status` holds the reply code
 // (log-formats.md §13). Older IIS glue a `[session]` prefix to the method.
 
-import { LineKind } from '../model';
+import { LineKind } from '../../model';
 import type { IisLayout } from '../state';
 import { doneRow, type Hit } from './hit';
 import { replyCodeAt, verbSpanning } from './syntax';
 import { digitsEnd, sessionText } from './session';
-import { isCommandVerb } from '../commands';
+import { isCommandVerb } from '../../catalogue/commands';
 
 const FIELDS = '#Fields:';
 const FTP_EVENT = /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/;

@@ -2,8 +2,8 @@
 // saw) and ExtendedLog lines in the default LogFormat `%h %l %u %t "%r" %s %b`
 // where `%s` is the reply code (log-formats.md §11).
 
-import { LineKind } from '../model';
-import { isCommandVerb } from '../commands';
+import { LineKind } from '../../model';
+import { isCommandVerb } from '../../catalogue/commands';
 import { Channel, doneRow, setHit, type Hit } from './hit';
 import { replyCodeAt, stickyEnd, verbSpanning } from './syntax';
 

@@ -3,13 +3,13 @@
 // ones RFC 959 §4.2 gives every transcript: reply lines, multi-line blocks
 // closed by the same code, and commands.
 
-import { LineKind, type FamilyId } from './model';
+import { LineKind, type FamilyId } from '../model';
 import { INITIAL_STATE, withBlock, withIis, type OpenBlock, type ScanState } from './state';
 import { Channel, newHit, type Hit } from './formats/hit';
 import { recognise } from './formats/recognise';
 import { parseIisFields } from './formats/iis';
 import { opensBlock, replyCodeAt, verbAt, verbLengthAt } from './formats/syntax';
-import { isCommandVerb } from './commands';
+import { isCommandVerb } from '../catalogue/commands';
 import { clearRow, newRow, type Row } from './row';
 
 /**

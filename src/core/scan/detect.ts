@@ -4,12 +4,8 @@
 // (for xferlog and ProFTPD's SystemLog, which hold no replies) their strict
 // line shape.
 
-import type { FamilyId } from './model';
+import { FAMILIES, SHAPE_FAMILIES, type FamilyId } from '../families';
 import type { FamilyTally } from './tally';
-import { FAMILIES } from './lineStore';
-
-/** Families whose logs never carry a reply or command line. */
-const EVENTLESS: readonly FamilyId[] = ['xferlog', 'proftpd'];
 
 export type Detected = FamilyId | 'none';
 
@@ -22,7 +18,7 @@ export function detectFromTally(t: FamilyTally): Detected {
       bestCount = t.events[i];
     }
   }
-  for (const family of EVENTLESS) {
+  for (const family of SHAPE_FAMILIES) {
     const count = t.knownOf(family);
     if (count > bestCount) {
       best = family;

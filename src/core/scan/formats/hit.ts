@@ -1,7 +1,7 @@
 // What a family recogniser reports about one line before the scanner applies
 // the reply/command/multi-line rules that every family shares.
 
-import type { FamilyId, LineKind } from '../model';
+import type { FamilyId, LineKind } from '../../model';
 import { clearRow, newRow, type Row } from '../row';
 
 export const enum Channel {

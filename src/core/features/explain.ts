@@ -3,9 +3,9 @@
 // Text that came from the log document is kept apart from catalogue text in the
 // model, so the Markdown renderer can escape it without exception.
 
-import { lookupCode, type Cause, type CodeInfo, type CodeMeaning, type DigitText, type ReplyClass, type SourcedNote } from './codes';
-import { matchServerMessage, type ServerMatch } from './servers';
-import { maskArgument } from './commands';
+import { lookupCode, type Cause, type CodeInfo, type CodeMeaning, type DigitText, type ReplyClass, type SourcedNote } from '../catalogue/codes';
+import { matchServerMessage, type ServerMatch } from '../catalogue/servers';
+import { maskArgument } from '../catalogue/commands';
 
 export interface ExplainContext {
   readonly code: number;

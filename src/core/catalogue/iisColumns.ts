@@ -2,7 +2,7 @@
 // not reply codes: sc-win32-status (a Windows system error number) and
 // sc-substatus (the IIS FTP sub-status, KB 969061).
 
-import subStatusData from './catalogue/iis-substatus.json';
+import subStatusData from './iis-substatus.json';
 
 export interface Win32StatusExplanation {
   readonly code: number;

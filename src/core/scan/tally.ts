@@ -1,8 +1,8 @@
 // Counts of the evidence format detection weighs, kept up to date as lines are
 // scanned and re-scanned, so detection never needs another pass over the text.
 
-import { LineKind, type FamilyId } from './model';
-import { FAMILIES } from './lineStore';
+import { LineKind } from '../model';
+import { FAMILIES, type FamilyId } from '../families';
 
 export class FamilyTally {
   /** Lines with an FTP event (reply, command, exchange), by family index (see FAMILIES). */

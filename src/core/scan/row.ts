@@ -2,7 +2,7 @@
 // every line, so a scan allocates no per-line result object. The line store
 // copies it into its columns.
 
-import { LineKind, type FamilyId } from './model';
+import { LineKind, type FamilyId } from '../model';
 
 export interface Row {
   kind: LineKind;

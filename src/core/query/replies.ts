@@ -1,9 +1,9 @@
 // Reads replies and commands out of the per-line results: the whole text of a
 // multi-line reply, and the command a reply answers.
 
-import { LineKind, type Command, type LineResult, type Reply, type Span } from './model';
-import { maskArgument } from './commands';
-import type { Row } from './row';
+import { LineKind, type Command, type LineResult, type Reply, type Span } from '../model';
+import { maskArgument } from '../catalogue/commands';
+import type { Row } from '../scan/row';
 
 /** How far back a reply's command is looked for; interleaved sessions rarely put more lines between. */
 const COMMAND_LOOKBACK = 2000;

@@ -1,0 +1,62 @@
+// The one registry of log families. The line store, the tally, detection, the
+// server hint of the hover, the fixture tests and the README check all read
+// it: a new family is one entry here plus its recogniser and fixtures.
+
+export interface Family {
+  /** What `ftp-log detect` prints and the fixture folder is named. */
+  readonly id: string;
+  /** How a person names the log, e.g. `vsftpd (log_ftp_protocol)`. */
+  readonly label: string;
+  /** The server that writes the log, when the family is a server's own log. */
+  readonly server?: string;
+  /** False for logs that never carry a reply code (transfers or events only). */
+  readonly logsReplies: boolean;
+  /**
+   * Detected by the strict shape of its lines alone, without a reply or a
+   * command: logs whose lines carry none.
+   */
+  readonly byShape?: boolean;
+}
+
+export const FAMILY_LIST = [
+  { id: 'raw', label: 'FTP control-connection transcript', logsReplies: true },
+  { id: 'curl', label: 'curl -v', logsReplies: true },
+  { id: 'lftp', label: 'lftp debug', logsReplies: true },
+  { id: 'ftplib', label: 'Python ftplib debug', logsReplies: true },
+  { id: 'windows-ftp', label: 'Windows ftp.exe / BSD ftp client', logsReplies: true },
+  { id: 'winscp', label: 'WinSCP session log', logsReplies: true },
+  { id: 'filezilla', label: 'FileZilla client', logsReplies: true },
+  { id: 'filezilla-server-legacy', label: 'FileZilla Server 0.9', server: 'FileZilla Server 0.9', logsReplies: true },
+  { id: 'filezilla-server', label: 'FileZilla Server 1.x', server: 'FileZilla Server 1.x', logsReplies: true },
+  { id: 'vsftpd', label: 'vsftpd', server: 'vsftpd', logsReplies: true },
+  { id: 'xferlog', label: 'xferlog (transfers)', logsReplies: false, byShape: true },
+  { id: 'proftpd', label: 'ProFTPD SystemLog', server: 'ProFTPD', logsReplies: false, byShape: true },
+  { id: 'proftpd-extlog', label: 'ProFTPD ExtendedLog', server: 'ProFTPD', logsReplies: true },
+  { id: 'pure-ftpd', label: 'Pure-FTPd', server: 'Pure-FTPd', logsReplies: true },
+  { id: 'iis', label: 'IIS FTP (W3C)', server: 'IIS FTP', logsReplies: true },
+  { id: 'pyftpdlib', label: 'pyftpdlib', server: 'pyftpdlib', logsReplies: true },
+  { id: 'commons-net', label: 'Apache Commons Net PrintCommandListener', logsReplies: true },
+] as const satisfies readonly Family[];
+
+export type FamilyId = (typeof FAMILY_LIST)[number]['id'];
+
+/** Family ids in registry order; a row stores a family as its index here. */
+export const FAMILIES: readonly FamilyId[] = FAMILY_LIST.map((f) => f.id);
+
+const BY_ID: ReadonlyMap<string, Family> = new Map(FAMILY_LIST.map((f) => [f.id, f]));
+
+export function familyInfo(id: FamilyId): Family {
+  return BY_ID.get(id)!;
+}
+
+export function isFamilyId(id: string): id is FamilyId {
+  return BY_ID.has(id);
+}
+
+/** Families detected by the shape of their lines (they carry no replies or commands). */
+export const SHAPE_FAMILIES: readonly FamilyId[] = FAMILY_LIST.filter((f: Family) => f.byShape).map((f) => f.id);
+
+/** The server that writes logs of `family`, when the family says so. */
+export function serverOfFamily(family: string): string | undefined {
+  return BY_ID.get(family)?.server;
+}
