@@ -5,6 +5,7 @@ import { DocumentModels, LANGUAGE_ID } from './documentModels';
 import { DiagnosticsAdapter } from './diagnostics';
 import { HoverAdapter } from './hover';
 import { LanguageDetection } from './detection';
+import { SemanticTokensAdapter } from './semanticTokens';
 import { cpuClock, cpuOfLongestTaskMs, longestTaskCpuMs, longestTaskMs, resetTaskClock } from './taskClock';
 
 /** What activate() returns: its own duration, which the integration run reports. */
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): FtpLogApi {
     models,
     new DiagnosticsAdapter(models),
     new LanguageDetection(),
+    new SemanticTokensAdapter(models),
     vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, new HoverAdapter(models)),
   );
   return { activationMs: Date.now() - t0, longestTaskMs, longestTaskCpuMs, cpuOfLongestTaskMs, cpuClock, resetTaskClock };

@@ -16,14 +16,20 @@ export interface Family {
    * command: logs whose lines carry none.
    */
   readonly byShape?: boolean;
+  /**
+   * Its lines have no layout of their own beyond FTP's (bare replies, `<`/`>`
+   * markers, a learned prefix), so other protocols' transcripts look the same:
+   * their lines in a document mean it is not this family's log.
+   */
+  readonly sharedLayout?: boolean;
 }
 
 export const FAMILY_LIST = [
-  { id: 'raw', label: 'FTP control-connection transcript', logsReplies: true },
-  { id: 'curl', label: 'curl -v', logsReplies: true },
-  { id: 'lftp', label: 'lftp debug', logsReplies: true },
+  { id: 'raw', label: 'FTP control-connection transcript', logsReplies: true, sharedLayout: true },
+  { id: 'curl', label: 'curl -v', logsReplies: true, sharedLayout: true },
+  { id: 'lftp', label: 'lftp debug', logsReplies: true, sharedLayout: true },
   { id: 'ftplib', label: 'Python ftplib debug', logsReplies: true },
-  { id: 'windows-ftp', label: 'Windows ftp.exe / BSD ftp client', logsReplies: true },
+  { id: 'windows-ftp', label: 'Windows ftp.exe / BSD ftp client', logsReplies: true, sharedLayout: true },
   { id: 'winscp', label: 'WinSCP session log', logsReplies: true },
   { id: 'filezilla', label: 'FileZilla client', logsReplies: true },
   { id: 'filezilla-server-legacy', label: 'FileZilla Server 0.9', server: 'FileZilla Server 0.9', logsReplies: true },
@@ -35,7 +41,8 @@ export const FAMILY_LIST = [
   { id: 'pure-ftpd', label: 'Pure-FTPd', server: 'Pure-FTPd', logsReplies: true },
   { id: 'iis', label: 'IIS FTP (W3C)', server: 'IIS FTP', logsReplies: true },
   { id: 'pyftpdlib', label: 'pyftpdlib', server: 'pyftpdlib', logsReplies: true },
-  { id: 'commons-net', label: 'Apache Commons Net PrintCommandListener', logsReplies: true },
+  { id: 'commons-net', label: 'Apache Commons Net PrintCommandListener', logsReplies: true, sharedLayout: true },
+  { id: 'generic', label: 'FTP client log', logsReplies: true, sharedLayout: true },
 ] as const satisfies readonly Family[];
 
 export type FamilyId = (typeof FAMILY_LIST)[number]['id'];
@@ -55,6 +62,11 @@ export function isFamilyId(id: string): id is FamilyId {
 
 /** Families detected by the shape of their lines (they carry no replies or commands). */
 export const SHAPE_FAMILIES: readonly FamilyId[] = FAMILY_LIST.filter((f: Family) => f.byShape).map((f) => f.id);
+
+/** Whether `family` is one whose lines other protocols' transcripts share (see Family.sharedLayout). */
+export function hasSharedLayout(family: FamilyId): boolean {
+  return (BY_ID.get(family) as Family).sharedLayout === true;
+}
 
 /** The server that writes logs of `family`, when the family says so. */
 export function serverOfFamily(family: string): string | undefined {

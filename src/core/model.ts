@@ -26,6 +26,11 @@ export const enum LineKind {
   Command = 3,
   /** A command and the code it drew, logged on one line (IIS, ProFTPD ExtendedLog, pyftpdlib INFO). */
   Exchange = 4,
+  /**
+   * A line of another protocol in FTP's shapes (SMTP, NNTP, POP3, HTTP, SIP): never a
+   * problem, and evidence that the document is not an FTP log. It may carry a code.
+   */
+  Foreign = 5,
 }
 
 /** What the scanner found on one line; depends only on the line and the previous line's end state. */

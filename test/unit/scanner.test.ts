@@ -26,9 +26,12 @@ describe('scanner', () => {
       assert.deepEqual(a.replies.map((r) => [r.code, r.line, r.endLine]), [[220, 0, 0], [331, 2, 2], [530, 4, 5], [221, 7, 7]]);
       assert.equal(a.findings.length, 1);
     });
-    it('a block the server never closes ends at a reply with another code', () => {
+    it('inside an open block, a line with another code or the bare code is text of the block (RFC 959 §4.2)', () => {
       assert.deepEqual(codes('USER a\n230-hello\nsome text\nRETR f\n550 nope').slice(-1), ['5:550']);
-      assert.deepEqual(codes('NOOP\n200-a\nplain\n421 Timeout.'), ['2:200-3', '4:421']);
+      assert.deepEqual(codes('NOOP\n200-a\nplain\n421 Timeout.'), ['2:200-4']);
+      assert.deepEqual(codes('CWD x\n250-a\n250\n550 b\n250 done\nPWD\n257 "/"'), ['2:250-5', '7:257']);
+      const a = analyze('< 220 ok\n> CWD x\n< 250-a\n< 451 not a reply here\n< 250 done\n> PWD\n< 257 "/"');
+      assert.deepEqual(a.findings, []);
     });
     it('prefixed continuation lines belong to their reply', () => {
       const a = analyze('Response:\t230-Welcome\nResponse:\t230-More\nResponse:\t230 Done\nCommand:\tPWD\nResponse:\t257 "/"');

@@ -5,7 +5,7 @@ import { LineKind, type Finding, type Span } from '../model';
 import { findingMessage } from './explain';
 import { maskArgument } from '../catalogue/commands';
 import { newRow } from '../scan/row';
-import { drawingCommandLine, type LineSource } from '../query/replies';
+import { drawingCommandLine, isEcho, type LineSource } from '../query/replies';
 
 /** Distinct reply texts remembered; building a message means matching server texts. */
 const MESSAGE_CACHE_LIMIT = 5000;
@@ -41,6 +41,7 @@ export class FindingBuilder {
     const code = src.codeOf(line);
     const kind = src.kindOf(line);
     if ((kind !== LineKind.Reply && kind !== LineKind.Exchange) || code < 400 || code >= 600) return undefined;
+    if (kind === LineKind.Reply && isEcho(src, line, this.reply)) return undefined;
     const r = src.rowOf(line, this.reply);
     if (r.codeStart < 0) return undefined;
     const lineText = src.lineText(line);

@@ -7,6 +7,8 @@ import type { Row } from '../scan/row';
 
 /** How far back a reply's command is looked for; interleaved sessions rarely put more lines between. */
 const COMMAND_LOOKBACK = 2000;
+/** How far back a repeated reply is looked for: a traceback or a console echo sits close to the reply. */
+const ECHO_LOOKBACK = 200;
 /** Longest multi-line reply read back for a hover. */
 const BLOCK_LIMIT = 5000;
 
@@ -108,4 +110,38 @@ export function allReplies(src: LineSource): Reply[] {
 /** Every command in the document, in order. */
 export function allCommands(src: LineSource): Command[] {
   return collect(src, [LineKind.Command, LineKind.Exchange], commandAt);
+}
+
+/** The first line of a reply's text as a program printed it: cut at an escaped or real line end, trimmed. */
+function firstLineOf(text: string): string {
+  let end = text.length;
+  for (const mark of ['\\r', '\\n', '\r', '\n']) {
+    const at = text.indexOf(mark);
+    if (at >= 0 && at < end) end = at;
+  }
+  return text.slice(0, end).trim();
+}
+
+function replyTextOf(src: LineSource, line: number, into: Row): string {
+  const r = src.rowOf(line, into);
+  return r.textStart >= 0 ? src.lineText(line).slice(r.textStart, r.textEnd) : '';
+}
+
+/**
+ * True when the reply starting on `line` repeats the reply before it in its
+ * session — the same code and first line of text, with no command between —
+ * as Python ftplib does at debug level 2 (`*get*`, then `*resp*`, then the
+ * traceback's `ftplib.error_perm:`) and as a library that logs to a file and
+ * echoes to the console does. A repeat is the same reply: it is not a second problem.
+ */
+export function isEcho(src: LineSource, line: number, scratch: Row): boolean {
+  const code = src.codeOf(line);
+  const session = src.sessionOf(line);
+  for (let i = line - 1; i >= 0 && line - i <= ECHO_LOOKBACK; i--) {
+    const kind = src.kindOf(i);
+    if (kind === LineKind.Other || kind === LineKind.Continuation || kind === LineKind.Foreign || src.sessionOf(i) !== session) continue;
+    if (kind !== LineKind.Reply || src.codeOf(i) !== code) return false;
+    return firstLineOf(replyTextOf(src, i, scratch)) === firstLineOf(replyTextOf(src, line, scratch));
+  }
+  return false;
 }

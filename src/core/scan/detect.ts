@@ -4,12 +4,32 @@
 // (for xferlog and ProFTPD's SystemLog, which hold no replies) their strict
 // line shape.
 
-import { FAMILIES, SHAPE_FAMILIES, type FamilyId } from '../families';
+import { FAMILIES, SHAPE_FAMILIES, hasSharedLayout, type FamilyId } from '../families';
 import type { FamilyTally } from './tally';
 
 export type Detected = FamilyId | 'none';
 
+/**
+ * Another protocol's lines (SMTP, NNTP, POP3, HTTP, SIP) outweigh a family
+ * with no layout of its own when they are a quarter of its events or more: an
+ * SMTP session is `220`, `250-`, `QUIT` and `221` like an FTP one, and only
+ * its EHLO, MAIL FROM, RCPT TO, DATA, 354 and enhanced codes tell it apart.
+ */
+const FOREIGN_SHARE = 4;
+
 export function detectFromTally(t: FamilyTally): Detected {
+  const detected = bestFamily(t);
+  if (detected !== 'none' && hasSharedLayout(detected) && t.foreign * FOREIGN_SHARE >= eventsOf(t, detected)) return 'none';
+  return detected;
+}
+
+function eventsOf(t: FamilyTally, family: FamilyId): number {
+  if (family === 'raw' || family === 'windows-ftp') return t.rawReplies + t.rawCommands + t.events[FAMILIES.indexOf(family)];
+  if (family === 'commons-net') return t.events[FAMILIES.indexOf('curl')];
+  return t.events[FAMILIES.indexOf(family)];
+}
+
+function bestFamily(t: FamilyTally): Detected {
   let best: FamilyId | undefined;
   let bestCount = 0;
   for (let i = 0; i < FAMILIES.length; i++) {

@@ -12,6 +12,18 @@ import { detectFromTally, type Detected } from './detect';
 import { FindingBuilder } from '../features/findings';
 import type { Row } from './row';
 import { allCommands, allReplies, commandAt, drawingCommandLine, replyAt, replyStart, type LineSource } from '../query/replies';
+import { EvidenceTable, NO_EVIDENCE, type Candidate } from './generic/evidence';
+import { decideDialect, type Dialect } from './generic/dialect';
+
+/**
+ * The first lines a document's client prefixes are learned from (see
+ * scan/generic): a log shows its conversation well before this, and a bound
+ * keeps learning cheap on a 50 MB log and lets a stream learn before it reads on.
+ */
+export const LEARN_LINES = 10000;
+/** Distinct evidence kept before the table is rebuilt from the learning lines (edits add entries). */
+const EVIDENCE_LIMIT = 65536;
+
 
 /** The lines an update re-scanned, in the document after the update. */
 export interface ChangedLines {
@@ -29,10 +41,16 @@ export class LogDocument implements LineSource {
   /** The scanner of a document being loaded in chunks (see `loading`), carrying its state from chunk to chunk. */
   private loader: Scanner | undefined;
 
+  /** The client prefixes learned from the first LEARN_LINES lines; undefined when they prove none. */
+  private dialectOf: Dialect | undefined;
+  /** Whether the learning lines have all been read (a document being loaded has not yet). */
+  private learned = false;
+  private evidence = new EvidenceTable();
+
   constructor(text: string | string[]) {
     this.texts = typeof text === 'string' ? LineTexts.fromText(text) : LineTexts.fromLines(text);
     this.results = new LineStore(this.texts.length);
-    this.scan(new Scanner(), 0, this.texts.length);
+    this.firstScan(new Scanner(), 0, this.texts.length);
   }
 
   /**
@@ -46,6 +64,7 @@ export class LogDocument implements LineSource {
     const doc = new LogDocument([]);
     doc.texts = LineTexts.blank(lineCount);
     doc.results = new LineStore(lineCount);
+    doc.learned = false;
     doc.loader = new Scanner();
     return doc;
   }
@@ -63,13 +82,41 @@ export class LogDocument implements LineSource {
     const from = this.results.length;
     const to = Math.min(texts.length, from + lines.length);
     for (let i = from; i < to; i++) texts[i] = lines[i - from];
-    this.scan(this.loader, from, to);
+    this.loader = this.firstScan(this.loader, from, to);
     if (to < texts.length) return false;
     this.loader = undefined;
     return true;
   }
 
-  /** First scan of lines [from, to), which have no results yet. */
+  /** The learned client prefixes (what the generic family reads), if any. */
+  get dialect(): Dialect | undefined {
+    return this.dialectOf;
+  }
+
+  /**
+   * First scan of lines [from, to), which have no results yet. Once the
+   * learning lines are all in, the dialect is decided and, if there is one,
+   * they are read again under it; returns the scanner to go on with.
+   */
+  private firstScan(scanner: Scanner, from: number, to: number): Scanner {
+    const window = Math.min(this.lineCount, LEARN_LINES);
+    if (!this.learned) {
+      const mid = Math.min(to, window);
+      this.scan(scanner, from, mid);
+      if (mid < window) return scanner;
+      this.learned = true;
+      const dialect = this.decideDialect();
+      if (dialect) {
+        this.dialectOf = dialect;
+        scanner = this.rescan(new Scanner(INITIAL_STATE, dialect), 0, mid);
+      }
+      from = mid;
+    }
+    this.scan(scanner, from, to);
+    return scanner;
+  }
+
+  /** Scan of lines [from, to), which have no results yet. */
   private scan(scanner: Scanner, from: number, to: number): void {
     for (let i = from; i < to; i++) {
       const row = scanner.next(this.texts.get(i));
@@ -77,6 +124,42 @@ export class LogDocument implements LineSource {
       this.tally.add(row.kind, familyIndex(row.family), 1);
       this.results.setEndState(i, this.states.id(scanner.state));
     }
+  }
+
+  /** Reads lines [from, to) again, which have results; returns the scanner after them. */
+  private rescan(scanner: Scanner, from: number, to: number): Scanner {
+    const store = this.results;
+    for (let i = from; i < to; i++) {
+      this.tally.add(store.kind(i), store.familyIndex(i), -1);
+      const row = scanner.next(this.texts.get(i));
+      store.set(i, row);
+      this.tally.add(row.kind, familyIndex(row.family), 1);
+      store.setEndState(i, this.states.id(scanner.state));
+    }
+    return scanner;
+  }
+
+  /** The dialect the learning lines prove: their evidence (a function of each line's text alone), in order. */
+  private decideDialect(): Dialect | undefined {
+    if (this.evidence.size > EVIDENCE_LIMIT) {
+      this.evidence = new EvidenceTable();
+      for (let i = 0; i < this.results.length; i++) this.results.setEvidence(i, 0);
+    }
+    const window = Math.min(this.results.length, LEARN_LINES);
+    const store = this.results;
+    const table = this.evidence;
+    const texts = this.texts;
+    function* candidates(): Generator<readonly Candidate[]> {
+      for (let i = 0; i < window; i++) {
+        let id = store.evidence(i);
+        if (id === 0) {
+          id = table.of(texts.get(i));
+          store.setEvidence(i, id);
+        }
+        if (id !== NO_EVIDENCE) yield table.candidates(id);
+      }
+    }
+    return decideDialect(candidates(), table);
   }
 
   get lineCount(): number {
@@ -123,13 +206,16 @@ export class LogDocument implements LineSource {
     const store = this.results;
     for (let i = start; i < start + deleteCount; i++) this.tally.add(store.kind(i), store.familyIndex(i), -1);
     if (deleteCount === insert.length) {
-      for (let i = 0; i < insert.length; i++) lines[start + i] = insert[i];
+      for (let i = 0; i < insert.length; i++) {
+        lines[start + i] = insert[i];
+        store.setEvidence(start + i, 0);
+      }
     } else {
       lines = spliced(lines, start, deleteCount, insert);
       this.texts.setArray(lines);
       store.splice(start, deleteCount, insert.length);
     }
-    const scanner = new Scanner(start > 0 ? this.states.get(store.endState(start - 1)) : INITIAL_STATE);
+    const scanner = new Scanner(start > 0 ? this.states.get(store.endState(start - 1)) : INITIAL_STATE, this.dialectOf);
     let i = start;
     const insertedEnd = start + insert.length;
     for (; i < lines.length; i++) {
@@ -143,6 +229,15 @@ export class LogDocument implements LineSource {
       if (oldState && sameState(oldState, scanner.state)) {
         i++;
         break;
+      }
+    }
+    // An edit among the learning lines may prove other client prefixes: then every line reads anew.
+    if (start < LEARN_LINES) {
+      const dialect = this.decideDialect();
+      if ((dialect?.key ?? '') !== (this.dialectOf?.key ?? '')) {
+        this.dialectOf = dialect;
+        this.rescan(new Scanner(INITIAL_STATE, dialect), 0, lines.length);
+        return { from: 0, to: lines.length };
       }
     }
     return { from: start, to: Math.max(i, insertedEnd) };

@@ -26,34 +26,37 @@ export function familyIndex(family: FamilyId | undefined): number {
 
 // Word 0 of a row, bit by bit.
 const KIND_MASK = 0x7;
-const FAMILY_SHIFT = 3; // 5 bits: family index + 1
-const CLOSES = 1 << 8;
+const FAMILY_SHIFT = 3; // 6 bits: family index + 1
+const FAMILY_MASK = 63;
+const CLOSES = 1 << 9;
 /** The line carries a reply code: its value is in VALUE, its digits start at P0. */
-const CODE = 1 << 9;
+const CODE = 1 << 10;
 /** A continuation line: the block's code is in VALUE. */
-const BLOCK = 1 << 10;
+const BLOCK = 1 << 11;
 /** Reply text from P0 (or after the code) to P1. */
-const TEXT = 1 << 11;
+const TEXT = 1 << 12;
 /** A command argument from one past the verb to P1. */
-const ARG = 1 << 12;
+const ARG = 1 << 13;
 /** Spans live in the side table; P0 is the entry's index. */
-const EXT = 1 << 13;
-const VALUE_SHIFT = 14; // 10 bits: a code or block code, 0-1023
+const EXT = 1 << 14;
+const VALUE_SHIFT = 15; // 10 bits: a code or block code, 0-1023
 const VALUE_MAX = 1023;
-const VERB_SHIFT = 24; // 8 bits: interned verb, 0 for none
-const VERB_MAX = 255;
+const VERB_SHIFT = 25; // 7 bits: interned verb, 0 for none
+const VERB_MAX = 127;
 
 const enum W {
   Meta, Session, P0, P1, EndState,
+  /** What the line tells about the prefix shape of a generic log (see scan/generic): 0 when not read yet. */
+  Evidence,
 }
-const STRIDE = 5;
+const STRIDE = 6;
 
 const enum X {
   CodeStart, TextStart, TextEnd, BlockCode, Verb, VerbStart, VerbEnd, ArgStart, ArgEnd,
 }
 const X_STRIDE = 9;
 
-if (FAMILIES.length > 30) throw new Error('lineStore: too many families for five bits');
+if (FAMILIES.length > FAMILY_MASK - 1) throw new Error('lineStore: too many families for six bits');
 
 /** Interns strings (sessions, verbs) as small integers; 0 stands for "none". */
 class Interner {
@@ -150,6 +153,8 @@ export class LineStore {
     if (i >= this.count) {
       this.ensure(i + 1);
       this.count = i + 1;
+      // A row past the old end may hold what a longer store left there.
+      this.cols[i * STRIDE + W.Evidence] = 0;
     } else {
       this.releaseExtra(i);
     }
@@ -225,6 +230,15 @@ export class LineStore {
     this.cols[i * STRIDE + W.EndState] = id;
   }
 
+  /** The evidence id kept for line `i` (0: not read yet); `set` leaves it alone, `splice` clears it. */
+  evidence(i: number): number {
+    return this.cols[i * STRIDE + W.Evidence];
+  }
+
+  setEvidence(i: number, id: number): void {
+    this.cols[i * STRIDE + W.Evidence] = id;
+  }
+
   kind(i: number): LineKind {
     return (this.cols[i * STRIDE + W.Meta] & KIND_MASK) as LineKind;
   }
@@ -241,7 +255,7 @@ export class LineStore {
   }
 
   familyIndex(i: number): number {
-    return ((this.cols[i * STRIDE + W.Meta] >>> FAMILY_SHIFT) & 31) - 1;
+    return ((this.cols[i * STRIDE + W.Meta] >>> FAMILY_SHIFT) & FAMILY_MASK) - 1;
   }
 
   family(i: number): FamilyId | undefined {

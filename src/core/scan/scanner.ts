@@ -1,7 +1,7 @@
 // Turns one line plus the previous line's end state into a LineResult and the
 // next state. The family recognisers strip prefixes; the rules here are the
 // ones RFC 959 §4.2 gives every transcript: reply lines, multi-line blocks
-// closed by the same code, and commands.
+// closed only by the same code and a space, and commands.
 
 import { LineKind, type FamilyId } from '../model';
 import { INITIAL_STATE, withBlock, withIis, type OpenBlock, type ScanState } from './state';
@@ -9,30 +9,37 @@ import { Channel, newHit, type Hit } from './formats/hit';
 import { recognise } from './formats/recognise';
 import { parseIisFields } from './formats/iis';
 import { opensBlock, replyCodeAt, verbAt, verbLengthAt } from './formats/syntax';
+import { foreignPayloadAt, foreignReplyAt } from './formats/foreign';
 import { isCommandVerb } from '../catalogue/commands';
 import { clearRow, newRow, type Row } from './row';
+import type { Dialect } from './generic/dialect';
 
 /**
- * Blocks whose later lines may come without any prefix: raw transcripts, and
- * `< ` transcripts (Commons Net prints the `< ` marker once per reply, not per line).
+ * Blocks whose later lines may come without any prefix: raw transcripts, `< `
+ * transcripts (Commons Net prints the `< ` marker once per reply, not per
+ * line) and generic client logs (many log a whole reply as one entry).
  */
 function takesBareLines(block: OpenBlock | undefined): block is OpenBlock {
-  return !!block && (block.channel === 'raw' || block.channel === '<');
+  return !!block && (block.channel === 'raw' || block.channel === '<' || block.channel === 'generic');
 }
 
 function sameChannel(block: OpenBlock | undefined, hit: Hit): block is OpenBlock {
   if (!block || block.session !== hit.session) return false;
-  return block.channel === hit.key || (hit.key === 'raw' && block.channel === '<');
+  // A bare line continues a block whose later lines may come bare (its closing `NNN ` line too).
+  return block.channel === hit.key || (hit.key === 'raw' && takesBareLines(block));
 }
 
 export class Scanner {
   state: ScanState;
+  /** The document's learned client prefixes, if it has any (see scan/generic). */
+  readonly dialect: Dialect | undefined;
   /** The result of the last line; overwritten by the next call. */
   private readonly row = newRow();
   private readonly hit = newHit(this.row);
 
-  constructor(state: ScanState = INITIAL_STATE) {
+  constructor(state: ScanState = INITIAL_STATE, dialect?: Dialect) {
     this.state = state;
+    this.dialect = dialect;
   }
 
   private other(family: FamilyId | undefined): Row {
@@ -48,7 +55,7 @@ export class Scanner {
       this.state = withIis(state, layout);
       return this.other(layout ? 'iis' : undefined);
     }
-    if (!recognise(line, state, hit)) {
+    if (!recognise(line, state, hit, this.dialect)) {
       // Text with no FTP shape belongs to a raw reply the server left open.
       if (takesBareLines(state.block) && line.length > 0) {
         return this.continuation(state.block, 0, line.length, -1, false);
@@ -86,18 +93,38 @@ export class Scanner {
     return r;
   }
 
+  private foreign(family: FamilyId | undefined, code: number, codeStart: number): Row {
+    const r = clearRow(this.row, LineKind.Foreign, family, undefined);
+    if (code >= 0) {
+      r.code = code;
+      r.codeStart = codeStart;
+    }
+    return r;
+  }
+
+  /** A raw-channel payload that is a command: a catalogued verb (in upper case unless the family logs any case). */
+  private isRawCommand(line: string, hit: Hit): boolean {
+    const verbLen = verbLengthAt(line, hit.start, hit.end, hit.anyCase);
+    return verbLen > 0 && isCommandVerb(verbAt(line, hit.start, verbLen));
+  }
+
   private replyOrCommand(line: string, hit: Hit): Row {
     const { start, end } = hit;
     const block = this.state.block;
     const code = replyCodeAt(line, start, end);
-    if (code >= 0) {
-      const multi = !hit.single && opensBlock(line, start, end);
-      if (sameChannel(block, hit) && block.code === code) {
-        return this.continuation(block, start, end, start, !multi);
+    if (sameChannel(block, hit)) {
+      // RFC 959 §4.2: only the block's own code and a space closes it; a line with another code,
+      // or the bare code alone, is text of the block. Its own code with `-` repeats the code.
+      if (code === block.code && start + 3 < end) {
+        return this.continuation(block, start, end, start, line.charCodeAt(start + 3) === 32);
       }
-      let next: OpenBlock | undefined = sameChannel(block, hit) ? undefined : block;
-      if (multi) next = { code, channel: hit.key, session: hit.session, family: hit.family };
-      this.state = withBlock(this.state, next);
+      if (hit.channel === Channel.Raw && code < 0 && this.isRawCommand(line, hit)) return this.command(line, hit, false);
+      return this.continuation(block, start, end, -1, false);
+    }
+    if (code >= 0) {
+      if (foreignReplyAt(line, start, code)) return this.foreign(hit.family, code, start);
+      const multi = !hit.single && opensBlock(line, start, end);
+      if (multi) this.state = withBlock(this.state, { code, channel: hit.key, session: hit.session, family: hit.family });
       const r = clearRow(this.row, LineKind.Reply, hit.family, hit.session);
       r.code = code;
       r.codeStart = start;
@@ -105,22 +132,20 @@ export class Scanner {
       r.textEnd = end;
       return r;
     }
-    if (hit.channel === Channel.Raw) {
-      const verbLen = verbLengthAt(line, start, end, hit.anyCase);
-      if (verbLen > 0 && isCommandVerb(verbAt(line, start, verbLen))) return this.command(line, hit, false);
-    }
-    if (sameChannel(block, hit)) return this.continuation(block, start, end, -1, false);
+    if (foreignPayloadAt(line, start)) return this.foreign(hit.family, -1, -1);
+    if (hit.channel === Channel.Raw && this.isRawCommand(line, hit)) return this.command(line, hit, false);
     return this.other(hit.family);
   }
 
   private command(line: string, hit: Hit, trusted: boolean): Row {
     const { start, end } = hit;
-    const verbLen = verbLengthAt(line, start, end, trusted || hit.anyCase);
     const block = this.state.block;
     // The client speaking ends whatever reply its session had open.
     if (block && block.session === hit.session && (block.channel === hit.key || block.channel === 'raw')) {
       this.state = withBlock(this.state, undefined);
     }
+    if (trusted && foreignPayloadAt(line, start)) return this.foreign(hit.family, -1, -1);
+    const verbLen = verbLengthAt(line, start, end, trusted || hit.anyCase);
     if (verbLen === 0) return this.other(hit.family);
     const verbEnd = start + verbLen;
     const r = clearRow(this.row, LineKind.Command, hit.family, hit.session);

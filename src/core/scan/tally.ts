@@ -12,6 +12,8 @@ export class FamilyTally {
   /** Unprefixed reply and command lines (raw transcripts and bare client output). */
   rawReplies = 0;
   rawCommands = 0;
+  /** Lines of other protocols in FTP's shapes (SMTP, NNTP, POP3, HTTP, SIP). */
+  foreign = 0;
 
   knownOf(family: FamilyId): number {
     return this.known[FAMILIES.indexOf(family)];
@@ -20,6 +22,10 @@ export class FamilyTally {
   /** Counts a line of `kind` in the family with index `family` (-1: none). */
   add(kind: LineKind, family: number, sign: 1 | -1): void {
     if (kind === LineKind.Continuation) return;
+    if (kind === LineKind.Foreign) {
+      this.foreign += sign;
+      return;
+    }
     if (kind === LineKind.Other) {
       if (family >= 0) this.known[family] += sign;
       return;

@@ -6,7 +6,8 @@
 import type { IGrammar } from 'vscode-textmate';
 import { analyze } from '../../../src/core/analyze';
 import { splitLines } from '../../../src/core/scan/lines';
-import { classesOfToken, classOfCode } from './scopes';
+import { classesOfToken, classOfCode, REPLY_CLASSES, type ReplyClass } from './scopes';
+import { codeTokens } from '../../../src/core/features/codeTokens';
 import { tokenizeLines, type Token } from './textmate';
 
 export interface Disagreement {
@@ -21,11 +22,28 @@ function scopedClassesAt(tokens: readonly Token[], column: number): string[] {
   return t ? classesOfToken(t.scopes) : [];
 }
 
-/** Every place where grammar and scanner disagree about reply codes in `text`. */
+/**
+ * The colour VS Code shows for codes on lines the grammar cannot know (a
+ * prefix learned from the log itself): the core's semantic tokens, mapped to
+ * the grammar's scopes by package.json. By line, column -> class.
+ */
+function semanticClasses(analysis: ReturnType<typeof analyze>): Map<number, Map<number, ReplyClass | undefined>> {
+  const out = new Map<number, Map<number, ReplyClass | undefined>>();
+  for (const t of codeTokens(analysis.document, 0, analysis.document.lineCount)) {
+    if (analysis.lines[t.line].family !== 'generic' || t.type > 5) continue;
+    let cols = out.get(t.line);
+    if (!cols) out.set(t.line, (cols = new Map()));
+    for (let c = t.start; c < t.start + t.length; c++) cols.set(c, t.type < REPLY_CLASSES.length ? REPLY_CLASSES[t.type] : undefined);
+  }
+  return out;
+}
+
+/** Every place where grammar (with the semantic tokens of learned-prefix lines) and scanner disagree about reply codes in `text`. */
 export function disagreements(grammar: IGrammar, text: string): Disagreement[] {
   const lines = splitLines(text);
   const analysis = analyze(text);
   const tokens = tokenizeLines(grammar, lines);
+  const semantic = semanticClasses(analysis);
   const out: Disagreement[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -35,7 +53,8 @@ export function disagreements(grammar: IGrammar, text: string): Disagreement[] {
       const want = classOfCode(result.code);
       for (let c = result.codeSpan.start; c < result.codeSpan.end; c++) {
         codeCols.add(c);
-        const got = scopedClassesAt(tokens[i], c);
+        const overlay = semantic.get(i);
+        const got = overlay?.has(c) ? [overlay.get(c)].filter((x): x is ReplyClass => x !== undefined) : scopedClassesAt(tokens[i], c);
         const ok = want === undefined ? got.length === 0 : got.length === 1 && got[0] === want;
         if (!ok) {
           out.push({

@@ -3,7 +3,7 @@
 // that ends a traceback (`ftplib.error_perm: 550 ...`).
 
 import { Channel, Hit, setHit } from './hit';
-import { stickyEnd } from './syntax';
+import { payloadEnd, stickyEnd } from './syntax';
 
 // Sticky, tried at column 0 (see `stickyEnd`).
 const DEBUG = /\*(?:resp|get|welcome|cmd|put)\* ['"]/y;
@@ -14,11 +14,13 @@ export function recogniseFtplib(line: string, hit: Hit): boolean {
   if (c === 42 /* * */) {
     const start = stickyEnd(DEBUG, line, 0);
     if (start < 0) return false;
-    const quote = line.charCodeAt(start - 1);
-    const end = line.charCodeAt(line.length - 1) === quote && line.length > start ? line.length - 1 : line.length;
+    const end = payloadEnd(line, start);
     const isCommand = line.startsWith('*cmd*') || line.startsWith('*put*');
-    setHit(hit, 'ftplib', isCommand ? Channel.Command : Channel.Reply, 'ftplib', start, end);
-    hit.single = true;
+    // `*get*` (debug level 2) prints each reply line as read, so its lines form blocks;
+    // `*resp*` and `*welcome*` print a whole reply on one line.
+    const isGet = line.startsWith('*get*');
+    setHit(hit, 'ftplib', isCommand ? Channel.Command : Channel.Reply, isGet ? 'ftplib-get' : 'ftplib', start, end);
+    hit.single = !isGet;
     hit.anyCase = true;
     return true;
   }

@@ -1,7 +1,7 @@
 // Picks the family recogniser for a line by its first character, so each line
 // costs one or two anchored tests rather than one per family.
 
-import type { ScanState } from '../state';
+import { INITIAL_STATE, type ScanState } from '../state';
 import { Channel, Hit, setHit } from './hit';
 import { recogniseMarkers } from './markers';
 import { recogniseFtplib } from './ftplib';
@@ -12,7 +12,10 @@ import { recogniseProftpdExtended, recogniseProftpdSystemLog } from './proftpd';
 import { IisMatch, isIisHeader, recogniseIisData } from './iis';
 import { recognisePyftpdlib } from './pyftpdlib';
 import { recogniseFtpClient } from './windowsFtp';
-import { replyCodeAt } from './syntax';
+import { replyCodeAt, verbAt, verbLengthAt } from './syntax';
+import { recogniseGeneric } from './generic';
+import { isCommandVerb } from '../../catalogue/commands';
+import type { Dialect } from '../generic/dialect';
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -52,9 +55,33 @@ function letterLine(line: string, hit: Hit): boolean {
 
 /**
  * Fills `hit` for `line`; false when the line belongs to no family and has no
- * FTP shape (it can still continue an open raw reply).
+ * FTP shape (it can still continue an open raw reply). Families come first;
+ * the document's learned client prefixes (`dialect`) read what they leave,
+ * except a bare reply or command, which stays a raw transcript's.
  */
-export function recognise(line: string, state: ScanState, hit: Hit): boolean {
+export function recognise(line: string, state: ScanState, hit: Hit, dialect?: Dialect): boolean {
+  const claimed = recogniseFamilies(line, state, hit);
+  if (!dialect || (claimed && !isRawFallback(hit) && !isIndented(hit))) return claimed;
+  if (claimed && (replyCodeAt(line, 0, line.length) >= 0 || startsWithCommand(line))) return true;
+  return recogniseGeneric(line, dialect, hit) || claimed;
+}
+
+/**
+ * True when some family's own layout claims `line` whatever the lines around
+ * it (no IIS header in force): the lines a learned prefix is never learned
+ * from. Depends on the text alone, so what a document learns does not depend
+ * on what it learned before.
+ */
+export function claimedByFamily(line: string, hit: Hit): boolean {
+  return recogniseFamilies(line, INITIAL_STATE, hit) && !isRawFallback(hit) && !isIndented(hit);
+}
+
+function startsWithCommand(line: string): boolean {
+  const length = verbLengthAt(line, 0, line.length, false);
+  return length > 0 && isCommandVerb(verbAt(line, 0, length));
+}
+
+function recogniseFamilies(line: string, state: ScanState, hit: Hit): boolean {
   if (line.length === 0) return false;
   const c = line.charCodeAt(0);
   // Under an IIS `#Fields:` header, data lines may start with any column (a site name, a date).
@@ -68,6 +95,11 @@ export function recognise(line: string, state: ScanState, hit: Hit): boolean {
     }
   }
   return recogniseOutsideIis(line, c, state, hit);
+}
+
+/** A line that starts with white space and that no family claimed (a learned prefix may start so). */
+function isIndented(hit: Hit): boolean {
+  return hit.channel === Channel.Text && hit.family === undefined;
 }
 
 /** A letter line that no family claimed: kept as a possible bare reply or command. */

@@ -90,3 +90,29 @@ export function stickyEnd(sticky: RegExp, line: string, from: number): number {
   sticky.lastIndex = from;
   return sticky.test(line) ? sticky.lastIndex : -1;
 }
+
+/** Characters that open a quoted or bracketed payload, and the one that closes each. */
+export const CLOSERS: Readonly<Record<number, number>> = { 34: 34, 39: 39, 91: 93, 40: 41, 60: 62 };
+
+/**
+ * Where the payload after a prefix ending at `p` ends: a prefix that opens a
+ * quote or bracket (`'`, `"`, `[`, `(`, `<`) which the line closes at its end
+ * encloses the payload (`Sending command [USER alice]`, `> 'PASV'`).
+ */
+export function payloadEnd(line: string, p: number): number {
+  const open = line.charCodeAt(p - 1);
+  const close = CLOSERS[open];
+  if (close === undefined || line.length <= p || line.charCodeAt(line.length - 1) !== close) return line.length;
+  let end = line.length - 1;
+  // A quoted chunk as a program printed it (`< '227 Entering Passive Mode (…).\r\n'`): the escaped line end is not text.
+  if (open === 34 || open === 39) {
+    if (endsWith(line, end, '\\r\\n')) end -= 4;
+    else if (endsWith(line, end, '\\n')) end -= 2;
+  }
+  return Math.max(p, end);
+}
+
+function endsWith(line: string, end: number, suffix: string): boolean {
+  return end >= suffix.length && line.startsWith(suffix, end - suffix.length);
+}
+
