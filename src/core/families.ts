@@ -22,6 +22,13 @@ export interface Family {
    * their lines in a document mean it is not this family's log.
    */
   readonly sharedLayout?: boolean;
+  /**
+   * A client whose lines another family's recogniser reads (FluentFTP's
+   * `Command:  USER` is FileZilla's layout): the document is this family's
+   * when that family is detected and the client's own lines (its banner,
+   * status texts, the marks it alone makes) outnumber every other such client's.
+   */
+  readonly readBy?: string;
 }
 
 export const FAMILY_LIST = [
@@ -66,6 +73,11 @@ export const SHAPE_FAMILIES: readonly FamilyId[] = FAMILY_LIST.filter((f: Family
 /** Whether `family` is one whose lines other protocols' transcripts share (see Family.sharedLayout). */
 export function hasSharedLayout(family: FamilyId): boolean {
   return (BY_ID.get(family) as Family).sharedLayout === true;
+}
+
+/** Named clients whose lines `family`'s recogniser reads (see Family.readBy). */
+export function clientsReadBy(family: FamilyId): readonly FamilyId[] {
+  return FAMILY_LIST.filter((f: Family) => f.readBy === family).map((f) => f.id);
 }
 
 /** The server that writes logs of `family`, when the family says so. */

@@ -4,7 +4,7 @@
 // (for xferlog and ProFTPD's SystemLog, which hold no replies) their strict
 // line shape.
 
-import { FAMILIES, SHAPE_FAMILIES, hasSharedLayout, type FamilyId } from '../families';
+import { FAMILIES, SHAPE_FAMILIES, clientsReadBy, hasSharedLayout, type FamilyId } from '../families';
 import type { FamilyTally } from './tally';
 
 export type Detected = FamilyId | 'none';
@@ -19,8 +19,23 @@ const FOREIGN_SHARE = 4;
 
 export function detectFromTally(t: FamilyTally): Detected {
   const detected = bestFamily(t);
-  if (detected !== 'none' && hasSharedLayout(detected) && t.foreign * FOREIGN_SHARE >= eventsOf(t, detected)) return 'none';
-  return detected;
+  if (detected === 'none') return detected;
+  if (hasSharedLayout(detected) && t.foreign * FOREIGN_SHARE >= eventsOf(t, detected)) return 'none';
+  return namedClient(t, detected) ?? detected;
+}
+
+/** The client whose own lines name a log that `family`'s recogniser read, if any does. */
+function namedClient(t: FamilyTally, family: FamilyId): FamilyId | undefined {
+  let best: FamilyId | undefined;
+  let bestCount = 0;
+  for (const client of clientsReadBy(family)) {
+    const count = t.knownOf(client);
+    if (count > bestCount) {
+      best = client;
+      bestCount = count;
+    }
+  }
+  return best;
 }
 
 function eventsOf(t: FamilyTally, family: FamilyId): number {
