@@ -29,6 +29,12 @@ export interface Family {
    * status texts, the marks it alone makes) outnumber every other such client's.
    */
   readonly readBy?: string;
+  /**
+   * A client that prints the server's replies bare, as a raw transcript has
+   * them, beside lines of its own (prompts, commands behind its marker): a
+   * raw transcript with this client's lines is its log.
+   */
+  readonly bareReplies?: boolean;
 }
 
 export const FAMILY_LIST = [
@@ -36,7 +42,10 @@ export const FAMILY_LIST = [
   { id: 'curl', label: 'curl -v', logsReplies: true, sharedLayout: true },
   { id: 'lftp', label: 'lftp debug', logsReplies: true, sharedLayout: true },
   { id: 'ftplib', label: 'Python ftplib debug', logsReplies: true },
-  { id: 'windows-ftp', label: 'Windows ftp.exe / BSD ftp client', logsReplies: true, sharedLayout: true },
+  { id: 'windows-ftp', label: 'Windows ftp.exe', logsReplies: true, sharedLayout: true, bareReplies: true },
+  { id: 'bsd-ftp', label: 'BSD ftp client (BSD, netkit, tnftp)', logsReplies: true, sharedLayout: true, bareReplies: true },
+  { id: 'wget', label: 'GNU wget (-S, -d)', logsReplies: true, sharedLayout: true, bareReplies: true },
+  { id: 'nppftp', label: 'NppFTP (Notepad++)', logsReplies: true, sharedLayout: true, bareReplies: true },
   { id: 'winscp', label: 'WinSCP session log', logsReplies: true },
   { id: 'filezilla', label: 'FileZilla client', logsReplies: true },
   { id: 'filezilla-server-legacy', label: 'FileZilla Server 0.9', server: 'FileZilla Server 0.9', logsReplies: true },
@@ -49,6 +58,12 @@ export const FAMILY_LIST = [
   { id: 'iis', label: 'IIS FTP (W3C)', server: 'IIS FTP', logsReplies: true },
   { id: 'pyftpdlib', label: 'pyftpdlib', server: 'pyftpdlib', logsReplies: true },
   { id: 'commons-net', label: 'Apache Commons Net PrintCommandListener', logsReplies: true, sharedLayout: true },
+  { id: 'basic-ftp', label: 'basic-ftp (Node.js; FTP-Deploy-Action, ftp-deploy)', logsReplies: true, sharedLayout: true, readBy: 'commons-net' },
+  { id: 'node-ftp', label: 'node-ftp (the Node.js ftp package)', logsReplies: true },
+  { id: 'rclone', label: 'rclone FTP backend (--dump headers)', logsReplies: true },
+  { id: 'perl-net-ftp', label: 'Perl Net::FTP (Debug)', logsReplies: true },
+  { id: 'ruby-net-ftp', label: 'Ruby Net::FTP (debug_mode)', logsReplies: true, sharedLayout: true },
+  { id: 'vscode-sftp', label: 'VS Code SFTP extension (FTP, debug)', logsReplies: true },
   { id: 'generic', label: 'FTP client log', logsReplies: true, sharedLayout: true },
 ] as const satisfies readonly Family[];
 
@@ -74,6 +89,9 @@ export const SHAPE_FAMILIES: readonly FamilyId[] = FAMILY_LIST.filter((f: Family
 export function hasSharedLayout(family: FamilyId): boolean {
   return (BY_ID.get(family) as Family).sharedLayout === true;
 }
+
+/** Clients that print replies bare beside lines of their own (see Family.bareReplies). */
+export const BARE_REPLY_CLIENTS: readonly FamilyId[] = FAMILY_LIST.filter((f: Family) => f.bareReplies).map((f) => f.id);
 
 /** Named clients whose lines `family`'s recogniser reads (see Family.readBy). */
 export function clientsReadBy(family: FamilyId): readonly FamilyId[] {

@@ -4,7 +4,7 @@
 // (for xferlog and ProFTPD's SystemLog, which hold no replies) their strict
 // line shape.
 
-import { FAMILIES, SHAPE_FAMILIES, clientsReadBy, hasSharedLayout, type FamilyId } from '../families';
+import { BARE_REPLY_CLIENTS, FAMILIES, SHAPE_FAMILIES, clientsReadBy, hasSharedLayout, type FamilyId } from '../families';
 import type { FamilyTally } from './tally';
 
 export type Detected = FamilyId | 'none';
@@ -38,8 +38,23 @@ function namedClient(t: FamilyTally, family: FamilyId): FamilyId | undefined {
   return best;
 }
 
+/** The client whose own lines are beside a document's bare replies: the one with the most of them. */
+function bareReplyClient(t: FamilyTally): FamilyId | undefined {
+  let best: FamilyId | undefined;
+  let bestCount = 0;
+  for (const client of BARE_REPLY_CLIENTS) {
+    const i = FAMILIES.indexOf(client);
+    const count = t.known[i] + t.events[i];
+    if (count > bestCount) {
+      best = client;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
 function eventsOf(t: FamilyTally, family: FamilyId): number {
-  if (family === 'raw' || family === 'windows-ftp') return t.rawReplies + t.rawCommands + t.events[FAMILIES.indexOf(family)];
+  if (family === 'raw' || BARE_REPLY_CLIENTS.includes(family)) return t.rawReplies + t.rawCommands + t.events[FAMILIES.indexOf(family)];
   if (family === 'commons-net') return t.events[FAMILIES.indexOf('curl')];
   return t.events[FAMILIES.indexOf(family)];
 }
@@ -60,12 +75,10 @@ function bestFamily(t: FamilyTally): Detected {
       bestCount = count;
     }
   }
-  const clientLines = t.knownOf('windows-ftp');
+  const client = bareReplyClient(t);
   const raw = t.rawReplies + t.rawCommands;
-  const rawIsFtp = t.rawReplies > 0 && (t.rawCommands > 0 || t.rawReplies > 1 || clientLines > 0);
-  if (rawIsFtp && raw > bestCount) {
-    return clientLines > 0 ? 'windows-ftp' : 'raw';
-  }
+  const rawIsFtp = t.rawReplies > 0 && (t.rawCommands > 0 || t.rawReplies > 1 || client !== undefined);
+  if (rawIsFtp && raw > bestCount) return client ?? 'raw';
   if (!best) return 'none';
   // `< `/`> ` lines are curl's unless curl's own commentary is missing: then Commons Net printed them.
   if (best === 'curl' && t.knownOf('curl') === 0) return 'commons-net';

@@ -11,10 +11,16 @@ import { recogniseSyslog } from './syslog';
 import { recogniseProftpdExtended, recogniseProftpdSystemLog } from './proftpd';
 import { IisMatch, isIisHeader, recogniseIisData } from './iis';
 import { recognisePyftpdlib } from './pyftpdlib';
-import { recogniseFtpClient } from './windowsFtp';
-import { replyCodeAt, verbAt, verbLengthAt } from './syntax';
+import { recogniseFtpClient } from './ftpClient';
+import { recogniseRclone } from './rclone';
+import { recognisePerlNetFtp } from './perlNetFtp';
+import { recogniseRubyNetFtp } from './rubyNetFtp';
+import { recogniseWget } from './wget';
+import { recogniseNppFtp } from './nppftp';
+import { recogniseNodeFtp } from './nodeFtp';
+import { recogniseVscodeSftp } from './vscodeSftp';
+import { isCommandAt, replyCodeAt } from './syntax';
 import { recogniseGeneric } from './generic';
-import { isCommandVerb } from '../../catalogue/commands';
 import type { Dialect } from '../generic/dialect';
 
 function isDigit(c: number): boolean {
@@ -38,7 +44,15 @@ function digitLine(line: string, hit: Hit): boolean {
       recogniseProftpdExtended(line, hit)
     );
   }
+  if (line.charCodeAt(4) === 47 /* yyyy/ */ && recogniseRclone(line, hit)) return true;
   return recogniseMarkers(line, hit) || recogniseProftpdExtended(line, hit);
+}
+
+/** Client libraries whose lines start with a letter: cheap first-character tests before each pattern. */
+function clientLibraryLine(line: string, c: number, hit: Hit): boolean {
+  if ((c === 112 /* p */ || c === 103 /* g */ || c === 99 /* c */) && recogniseRubyNetFtp(line, hit)) return true;
+  if (line.indexOf('=GLOB(0x') > 0 || line.startsWith('Net::')) return recognisePerlNetFtp(line, hit);
+  return (c === 76 /* L */ || c === 82 /* R */ || c === 67 /* C */ || c === 100 /* d */) && recogniseWget(line, hit);
 }
 
 function letterLine(line: string, hit: Hit): boolean {
@@ -47,7 +61,8 @@ function letterLine(line: string, hit: Hit): boolean {
     if (recogniseDayDate(line, hit) || recogniseSyslog(line, hit)) return true;
   }
   if (isUpper(c) && recogniseFileZillaPane(line, hit)) return true;
-  if (recogniseFtplib(line, hit) || recogniseFtpClient(line, hit)) return true;
+  if (recogniseFtplib(line, hit) || recogniseFtpClient(line, hit) || clientLibraryLine(line, c, hit)) return true;
+  if ((c === 70 /* F */ || c === 85 /* U */) && recogniseNppFtp(line, hit)) return true;
   if (c === 99 /* c */ && line.startsWith('curl: (')) return setHit(hit, 'curl', Channel.Known, '', 0, 0);
   if (recogniseProftpdExtended(line, hit)) return true;
   return setHit(hit, undefined, Channel.Raw, 'raw', 0, line.length);
@@ -62,7 +77,7 @@ function letterLine(line: string, hit: Hit): boolean {
 export function recognise(line: string, state: ScanState, hit: Hit, dialect?: Dialect): boolean {
   const claimed = recogniseFamilies(line, state, hit);
   if (!dialect || (claimed && !isRawFallback(hit) && !isIndented(hit))) return claimed;
-  if (claimed && (replyCodeAt(line, 0, line.length) >= 0 || startsWithCommand(line))) return true;
+  if (claimed && (replyCodeAt(line, 0, line.length) >= 0 || isCommandAt(line, 0, false))) return true;
   return recogniseGeneric(line, dialect, hit) || claimed;
 }
 
@@ -76,10 +91,6 @@ export function claimedByFamily(line: string, hit: Hit): boolean {
   return recogniseFamilies(line, INITIAL_STATE, hit) && !isRawFallback(hit) && !isIndented(hit);
 }
 
-function startsWithCommand(line: string): boolean {
-  const length = verbLengthAt(line, 0, line.length, false);
-  return length > 0 && isCommandVerb(verbAt(line, 0, length));
-}
 
 function recogniseFamilies(line: string, state: ScanState, hit: Hit): boolean {
   if (line.length === 0) return false;
@@ -108,7 +119,8 @@ function isRawFallback(hit: Hit): boolean {
 }
 
 function recogniseOutsideIis(line: string, c: number, state: ScanState, hit: Hit): boolean {
-  if (c === 32 || c === 9) return setHit(hit, undefined, Channel.Text, 'raw', 0, line.length);
+  // Indented: lftp's debug output when a script indents it, curl's progress meter glued to a marker, or text.
+  if (c === 32 || c === 9) return recogniseMarkers(line, hit) || setHit(hit, undefined, Channel.Text, 'raw', 0, line.length);
   if (isDigit(c)) return digitLine(line, hit);
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return letterLine(line, hit);
   switch (c) {
@@ -117,12 +129,17 @@ function recogniseOutsideIis(line: string, c: number, state: ScanState, hit: Hit
     case 40 /* ( */:
       return recogniseFileZillaServerLegacy(line, hit);
     case 91 /* [ */:
-      return recognisePyftpdlib(line, hit) || recogniseMarkers(line, hit);
+      return recognisePyftpdlib(line, hit) || recogniseMarkers(line, hit) || recogniseNodeFtp(line, hit) || recogniseVscodeSftp(line, hit) || recogniseNppFtp(line, hit);
     case 42 /* * */:
       return recogniseFtplib(line, hit) || recogniseMarkers(line, hit);
     case 60 /* < */:
-    case 62 /* > */:
+      return (isDigit(line.charCodeAt(1)) && recogniseRclone(line, hit)) || recogniseMarkers(line, hit);
     case 45 /* - */:
+    case 61 /* = */:
+      return recogniseMarkers(line, hit) || recogniseWget(line, hit) || recogniseNppFtp(line, hit);
+    case 63 /* ? */:
+      return recogniseFtpClient(line, hit);
+    case 62 /* > */:
     case 46 /* . */:
     case 33 /* ! */:
       return recogniseMarkers(line, hit);

@@ -1,6 +1,8 @@
 // The two shapes every family shares once its prefix is stripped (RFC 959):
 // a reply line `NNN<SP>text` / `NNN-text` / `NNN`, and a command `VERB[<SP>args]`.
 
+import { isCommandVerb } from '../../catalogue/commands';
+
 const D0 = 48;
 
 function isDigit(c: number): boolean {
@@ -54,6 +56,12 @@ export function verbLengthAt(line: string, p: number, end: number, anyCase: bool
   if (n < 3 || n > 4) return 0;
   if (i < end && line.charCodeAt(i) !== 32) return 0;
   return n;
+}
+
+/** True when a catalogued command verb starts at `p` (in upper case unless `anyCase`), followed by a space or the end. */
+export function isCommandAt(line: string, p: number, anyCase: boolean): boolean {
+  const length = verbLengthAt(line, p, line.length, anyCase);
+  return length > 0 && isCommandVerb(verbAt(line, p, length));
 }
 
 /**
