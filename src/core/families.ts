@@ -17,9 +17,12 @@ export interface Family {
    */
   readonly byShape?: boolean;
   /**
-   * Its lines have no layout of their own beyond FTP's (bare replies, `<`/`>`
-   * markers, a learned prefix), so other protocols' transcripts look the same:
-   * their lines in a document mean it is not this family's log.
+   * Its lines have no layout of their own beyond FTP's and words anyone may
+   * write (bare replies, `<`/`>` markers, `Command:`/`Response:` labels, a
+   * learned prefix), so other protocols' transcripts and other clients' logs
+   * look the same: other protocols' lines in a document mean it is not this
+   * family's log, and behind a tool's prefix its replies and commands alone
+   * do not name it.
    */
   readonly sharedLayout?: boolean;
   /**
@@ -47,7 +50,7 @@ export const FAMILY_LIST = [
   { id: 'wget', label: 'GNU wget (-S, -d)', logsReplies: true, sharedLayout: true, bareReplies: true },
   { id: 'nppftp', label: 'NppFTP (Notepad++)', logsReplies: true, sharedLayout: true, bareReplies: true },
   { id: 'winscp', label: 'WinSCP session log', logsReplies: true },
-  { id: 'filezilla', label: 'FileZilla client', logsReplies: true },
+  { id: 'filezilla', label: 'FileZilla client', logsReplies: true, sharedLayout: true },
   { id: 'filezilla-server-legacy', label: 'FileZilla Server 0.9', server: 'FileZilla Server 0.9', logsReplies: true },
   { id: 'filezilla-server', label: 'FileZilla Server 1.x', server: 'FileZilla Server 1.x', logsReplies: true },
   { id: 'vsftpd', label: 'vsftpd', server: 'vsftpd', logsReplies: true },

@@ -8,7 +8,7 @@ import { INITIAL_STATE, withBlock, withIis, type OpenBlock, type ScanState } fro
 import { Channel, newHit, type Hit } from './formats/hit';
 import { recognise } from './formats/recognise';
 import { parseIisFields } from './formats/iis';
-import { opensBlock, replyCodeAt, verbAt, verbLengthAt } from './formats/syntax';
+import { opensBlock, replyCodeAt, stickyEnd, verbAt, verbLengthAt } from './formats/syntax';
 import { foreignPayloadAt, foreignReplyAt } from './formats/foreign';
 import { isCommandVerb } from '../catalogue/commands';
 import { clearRow, newRow, type Row } from './row';
@@ -27,6 +27,18 @@ function sameChannel(block: OpenBlock | undefined, hit: Hit): block is OpenBlock
   if (!block || block.session !== hit.session) return false;
   // A bare line continues a block whose later lines may come bare (its closing `NNN ` line too).
   return block.channel === hit.key || (hit.key === 'raw' && takesBareLines(block));
+}
+
+/** `r` with every column moved right by `by` (a row read from a wrapped line's inner text). */
+function shifted(r: Row, by: number): Row {
+  if (r.codeStart >= 0) r.codeStart += by;
+  if (r.textStart >= 0) r.textStart += by;
+  if (r.textEnd >= 0) r.textEnd += by;
+  if (r.verbStart >= 0) r.verbStart += by;
+  if (r.verbEnd >= 0) r.verbEnd += by;
+  if (r.argStart >= 0) r.argStart += by;
+  if (r.argEnd >= 0) r.argEnd += by;
+  return r;
 }
 
 export class Scanner {
@@ -48,6 +60,17 @@ export class Scanner {
 
   /** Scans `line` in the current state and moves the state past it. */
   next(line: string): Row {
+    const wrapper = this.dialect?.wrapper;
+    if (wrapper) {
+      const p = stickyEnd(wrapper.pattern, line, 0);
+      // Behind a tool's prefix, the line is read as if the prefix were not there.
+      if (p > 0 && p < line.length) return shifted(this.read(line.slice(p), false), p);
+    }
+    return this.read(line, true);
+  }
+
+  /** Reads `line`; a wrapped line's inner text is read by the families alone. */
+  private read(line: string, learned: boolean): Row {
     const state = this.state;
     const hit = this.hit;
     if (line.charCodeAt(0) === 35 /* # */ && line.startsWith('#Fields:')) {
@@ -55,7 +78,7 @@ export class Scanner {
       this.state = withIis(state, layout);
       return this.other(layout ? 'iis' : undefined);
     }
-    if (!recognise(line, state, hit, this.dialect)) {
+    if (!recognise(line, state, hit, learned ? this.dialect : undefined)) {
       // Text with no FTP shape belongs to a raw reply the server left open.
       if (takesBareLines(state.block) && line.length > 0) {
         return this.continuation(state.block, 0, line.length, -1, false);

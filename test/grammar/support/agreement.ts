@@ -8,6 +8,7 @@ import { analyze } from '../../../src/core/analyze';
 import { splitLines } from '../../../src/core/scan/lines';
 import { classesOfToken, classOfCode, REPLY_CLASSES, type ReplyClass } from './scopes';
 import { codeTokens } from '../../../src/core/features/codeTokens';
+import { stickyEnd } from '../../../src/core/scan/formats/syntax';
 import { tokenizeLines, type Token } from './textmate';
 
 export interface Disagreement {
@@ -24,13 +25,15 @@ function scopedClassesAt(tokens: readonly Token[], column: number): string[] {
 
 /**
  * The colour VS Code shows for codes on lines the grammar cannot know (a
- * prefix learned from the log itself): the core's semantic tokens, mapped to
+ * client prefix or a tool's wrapper learned from the log itself): the core's semantic tokens, mapped to
  * the grammar's scopes by package.json. By line, column -> class.
  */
 function semanticClasses(analysis: ReturnType<typeof analyze>): Map<number, Map<number, ReplyClass | undefined>> {
   const out = new Map<number, Map<number, ReplyClass | undefined>>();
+  const wrapper = analysis.document.dialect?.wrapper;
   for (const t of codeTokens(analysis.document, 0, analysis.document.lineCount)) {
-    if (analysis.lines[t.line].family !== 'generic' || t.type > 5) continue;
+    const wrapped = wrapper !== undefined && stickyEnd(wrapper.pattern, analysis.document.lineText(t.line), 0) > 0;
+    if ((analysis.lines[t.line].family !== 'generic' && !wrapped) || t.type > 5) continue;
     let cols = out.get(t.line);
     if (!cols) out.set(t.line, (cols = new Map()));
     for (let c = t.start; c < t.start + t.length; c++) cols.set(c, t.type < REPLY_CLASSES.length ? REPLY_CLASSES[t.type] : undefined);

@@ -2,6 +2,7 @@
 // costs one or two anchored tests rather than one per family.
 
 import { INITIAL_STATE, type ScanState } from '../state';
+import { LineKind, type FamilyId } from '../../model';
 import { Channel, Hit, setHit } from './hit';
 import { recogniseMarkers } from './markers';
 import { recogniseFtplib } from './ftplib';
@@ -89,6 +90,29 @@ export function recognise(line: string, state: ScanState, hit: Hit, dialect?: Di
  */
 export function claimedByFamily(line: string, hit: Hit): boolean {
   return recogniseFamilies(line, INITIAL_STATE, hit) && !isRawFallback(hit) && !isIndented(hit);
+}
+
+/**
+ * The family whose reply, command or own line `text` is by that family's
+ * layout alone (no IIS header in force), or undefined: what a wrapper's
+ * inner text is learned from. `hit.channel` then tells which kind of line it is.
+ */
+export function familyLineOf(text: string, hit: Hit): FamilyId | undefined {
+  if (!recogniseFamilies(text, INITIAL_STATE, hit) || hit.family === undefined) return undefined;
+  switch (hit.channel) {
+    case Channel.Known:
+      return hit.family;
+    case Channel.Reply:
+      return replyCodeAt(text, hit.start, hit.end) >= 0 ? hit.family : undefined;
+    case Channel.Command:
+      return isCommandAt(text, hit.start, true) ? hit.family : undefined;
+    case Channel.Raw:
+      return replyCodeAt(text, hit.start, hit.end) >= 0 || isCommandAt(text, hit.start, hit.anyCase) ? hit.family : undefined;
+    case Channel.Done:
+      return hit.row.kind !== LineKind.Other ? hit.family : undefined;
+    default:
+      return undefined;
+  }
 }
 
 

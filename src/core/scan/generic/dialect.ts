@@ -18,11 +18,20 @@ export interface DialectEntry {
   readonly pattern: RegExp;
 }
 
+/** A prefix some tool put in front of every line (a CI runner's clock, a task runner's logger, a quote). */
+export interface Wrapper {
+  readonly shape: Shape;
+  /** Sticky: matches a line that starts with this prefix; the known family's line follows. */
+  readonly pattern: RegExp;
+}
+
 export interface Dialect {
   /** Equal keys, equal dialects: a re-decided dialect with the same key needs no rescan. */
   readonly key: string;
   /** Most specific prefix first. */
   readonly entries: readonly DialectEntry[];
+  /** Behind this prefix, lines are read as if it were not there. */
+  readonly wrapper?: Wrapper;
   /** The client's name where its own prefix gives it (a logger or program name with "ftp" in it). */
   readonly client?: string;
 }
@@ -39,6 +48,8 @@ const ANY_COMMAND = new Set([421, 500, 501, 502, 503, 504, 530]);
 
 /** Exchanges a pair needs before it is believed; one is enough when the server's greeting came first. */
 const MIN_EXCHANGES = 2;
+/** Lines of a known family behind one prefix before it is taken for a wrapper. */
+const MIN_WRAPPED = 3;
 
 function answers(verb: string, code: number): boolean {
   if (ANY_COMMAND.has(code)) return true;
@@ -76,8 +87,16 @@ export function decideDialect(lines: Iterable<readonly Candidate[]>, table: Evid
     if (p === undefined) paired.set(key, (p = pairedShapes(table.shapes[c], table.shapes[r])));
     return p;
   };
+  const wrapped = new Map<number, { lines: number; telling: number }>();
   for (const candidates of lines) {
     for (const cand of candidates) {
+      if (cand.role === Role.Inner) {
+        const w = wrapped.get(cand.shape) ?? { lines: 0, telling: 0 };
+        w.lines++;
+        w.telling += cand.code;
+        wrapped.set(cand.shape, w);
+        continue;
+      }
       const s = statsOf(stats, cand.shape);
       if (cand.role === Role.Foreign) {
         s.foreign++;
@@ -127,15 +146,33 @@ export function decideDialect(lines: Iterable<readonly Candidate[]>, table: Evid
     if (table.shapes[id].tokens.length === 0) continue;
     roles.set(id, asCommand.has(id) && asReply.has(id) ? 'both' : asCommand.has(id) ? 'command' : 'reply');
   }
-  if (roles.size === 0) return undefined;
+  const wrapper = wrapperOf(wrapped, table);
+  if (roles.size === 0 && !wrapper) return undefined;
   const entries = [...roles]
     .map(([id, role]) => ({ shape: table.shapes[id], role, pattern: compileShape(table.shapes[id]) }))
     .sort((a, b) => b.shape.tokens.length - a.shape.tokens.length || (a.shape.key < b.shape.key ? -1 : a.shape.key > b.shape.key ? 1 : 0));
   return {
-    key: entries.map((e) => `${e.role}\u0004${e.shape.key}`).join('\u0005'),
+    key: entries.map((e) => `${e.role}\u0004${e.shape.key}`).join('\u0005') + (wrapper ? `\u0006${wrapper.shape.key}` : ''),
     entries,
-    client: clientName(entries),
+    wrapper,
+    client: entries.length > 0 ? clientName(entries) : undefined,
   };
+}
+
+/**
+ * The prefix behind which the most lines of known families stand, if enough
+ * do and one of them tells its family by more than a `<`/`>` marker.
+ */
+function wrapperOf(wrapped: ReadonlyMap<number, { lines: number; telling: number }>, table: EvidenceTable): Wrapper | undefined {
+  let best = -1;
+  let bestCount = MIN_WRAPPED - 1;
+  for (const [shape, { lines: count, telling }] of wrapped) {
+    if (telling > 0 && count > bestCount) {
+      best = shape;
+      bestCount = count;
+    }
+  }
+  return best < 0 ? undefined : { shape: table.shapes[best], pattern: compileShape(table.shapes[best]) };
 }
 
 /** A literal word every prefix of the dialect shares that names an FTP program (`FtpClient`, `ftp-upload`). */

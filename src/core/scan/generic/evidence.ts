@@ -9,27 +9,45 @@ import { isCommandVerb } from '../../catalogue/commands';
 import { CLOSERS, payloadEnd, replyCodeAt, verbAt, verbLengthAt } from '../formats/syntax';
 import { foreignPayloadAt, foreignReplyAt } from '../formats/foreign';
 import { MAX_PREFIX, shapeOf, type Shape } from './shape';
-import { claimedByFamily } from '../formats/recognise';
-import { newHit } from '../formats/hit';
+import { claimedByFamily, familyLineOf } from '../formats/recognise';
+import { Channel, newHit } from '../formats/hit';
+import { hasSharedLayout } from '../../families';
 
 export const enum Role {
   Command = 0,
   Reply = 1,
   /** Another protocol's command or reply: the prefix is not an FTP log's. */
   Foreign = 2,
+  /**
+   * After the prefix stands a whole line of a known family (`verb` names it):
+   * the prefix is a wrapper some tool put in front of every line (a CI
+   * runner's clock, a task runner's logger, a script's syslog tag, a quote).
+   */
+  Inner = 3,
 }
 
 export interface Candidate {
   /** Index of the prefix's shape in the evidence table. */
   readonly shape: number;
   readonly role: Role;
-  /** The verb (Command), the code (Reply) or '' (Foreign). */
+  /** The verb (Command), the family of the inner line (Inner), else ''. */
+  readonly verb: string;
+  /** The reply code (Reply); for Inner, 1 when the inner line tells its family (not a bare marker). */
+  readonly code: number;
+}
+
+/** A candidate before its shape is interned. */
+interface RawCandidate {
+  readonly shape: Shape;
+  readonly role: Role;
   readonly verb: string;
   readonly code: number;
 }
 
 /** Places per line worth keeping: the real prefix is nearly always among the first few. */
 const MAX_CANDIDATES = 3;
+/** Field boundaries tried for a wrapper: wrappers are a few fields long. */
+const MAX_WRAPPER_FIELDS = 6;
 
 /** Evidence id of a line that holds no candidate. */
 export const NO_EVIDENCE = 1;
@@ -73,9 +91,13 @@ export class EvidenceTable {
    * `candidates` returns. A line a family's own layout claims gives none.
    */
   of(line: string): number {
-    if (claimedByFamily(line, this.hit)) return NO_EVIDENCE;
+    if (claimedByFamily(line, this.hit)) {
+      if (familyLineOf(line, this.hit) !== undefined) return NO_EVIDENCE;
+      const inner = this.wrapperOf(line);
+      return inner ? this.intern(inner.key, [inner]) : NO_EVIDENCE;
+    }
     let key = '';
-    let found: { shape: Shape; role: Role; verb: string; code: number }[] | undefined;
+    let found: RawCandidate[] | undefined;
     const limit = Math.min(line.length, MAX_PREFIX + 1);
     // A reply at column 0 has the empty prefix: it pairs with commands that only a marker precedes.
     const bare = candidateAt(line, 0);
@@ -95,7 +117,34 @@ export class EvidenceTable {
       key += `${shape.key}\u0002${hit.role}${hit.verb}${hit.code}\u0003`;
       if (found.length >= MAX_CANDIDATES) break;
     }
-    if (!found) return NO_EVIDENCE;
+    const inner = this.wrapperOf(line);
+    if (inner) {
+      (found ??= []).push(inner);
+      key += inner.key;
+    }
+    return found ? this.intern(key, found) : NO_EVIDENCE;
+  }
+
+  /** Evidence of a wrapper: the first field boundary after which a known family's line stands. */
+  private wrapperOf(line: string): (RawCandidate & { key: string }) | undefined {
+    let fields = 0;
+    for (let p = 1; p < Math.min(line.length, MAX_PREFIX + 1) && fields < MAX_WRAPPER_FIELDS; p++) {
+      const prev = line.charCodeAt(p - 1);
+      if ((prev !== 32 && prev !== 9) || line.charCodeAt(p) === 32 || line.charCodeAt(p) === 9) continue;
+      fields++;
+      const family = familyLineOf(line.slice(p), this.hit);
+      if (family === undefined) continue;
+      const shape = shapeOf(line, p);
+      if (!shape || !shape.fixed) return undefined;
+      // A family's own line tells; so does a reply or command in a layout no one else writes. Behind a
+      // prefix, `< USER`, `--> USER` or `Response: 220` could be anyone's: they alone prove no wrapper.
+      const telling = this.hit.channel === Channel.Known || !hasSharedLayout(family) ? 1 : 0;
+      return { shape, role: Role.Inner, verb: family, code: telling, key: `${shape.key}\u0002${Role.Inner}${family}${telling}\u0003` };
+    }
+    return undefined;
+  }
+
+  private intern(key: string, found: readonly RawCandidate[]): number {
     let id = this.listIds.get(key);
     if (id === undefined) {
       id = this.lists.length;
