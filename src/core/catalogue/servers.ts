@@ -278,3 +278,43 @@ export function recogniseServerFromGreeting(text: string): GreetingMatch | undef
   }
   return undefined;
 }
+
+// The SYST reply (RFC 959 §4.1.3) names a system type; only servers whose own
+// source shows a text that names them are listed.
+const SYST_REPLIES: readonly GreetingRule[] = [
+  { test: /^UNIX emulated by FileZilla$/, server: () => 'FileZilla Server 0.9', source: 'larygwil/FileZilla-proj FileZilla Server/trunk/source/ControlSocket.cpp' },
+  { test: /^UNIX emulated by FileZilla\.$/, server: () => 'FileZilla Server 1.x', source: 'sig-rodv/filezilla-server src/filezilla/ftp/commander.cpp' },
+];
+
+/** The server named by a 215 reply's text, when its text is one a server's own source shows. */
+export function recogniseServerFromSyst(text: string): GreetingMatch | undefined {
+  const line = text.trim();
+  for (const rule of SYST_REPLIES) {
+    const m = rule.test.exec(line);
+    if (m) return { server: rule.server(m), source: rule.source };
+  }
+  return undefined;
+}
+
+// Where each server's own facts come from in the catalogue's sources: a cause
+// whose sources are all another server's is that server's behaviour, not this one's.
+const SERVER_SOURCES: readonly { readonly server: string; readonly sources: readonly string[] }[] = [
+  { server: 'vsftpd', sources: ['dagwieers/vsftpd'] },
+  { server: 'ProFTPD', sources: ['proftpd/proftpd'] },
+  { server: 'Pure-FTPd', sources: ['jedisct1/pure-ftpd'] },
+  { server: 'FileZilla Server 0.9', sources: ['VigourJiang/FileZilla_Server', 'larygwil/FileZilla-proj'] },
+  { server: 'FileZilla Server 1.x', sources: ['sig-rodv/filezilla-server'] },
+  { server: 'IIS FTP', sources: ['MicrosoftDocs/', 'KB 969061'] },
+  { server: 'pyftpdlib', sources: ['giampaolo/pyftpdlib'] },
+];
+
+/** The server a catalogue source is about, if it is one server's own code or documentation. */
+export function serverOfSource(source: string): string | undefined {
+  for (const entry of SERVER_SOURCES) if (entry.sources.some((s) => source.includes(s))) return entry.server;
+  return undefined;
+}
+
+/** True when `named` (a server as a log names it, e.g. `FileZilla Server`) is `server` or a version of it. */
+export function isServer(named: string, server: string): boolean {
+  return sameServer(server, named.toLowerCase());
+}

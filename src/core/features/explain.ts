@@ -4,7 +4,7 @@
 // model, so the Markdown renderer can escape it without exception.
 
 import { lookupCode, type Cause, type CodeInfo, type CodeMeaning, type DigitText, type ReplyClass, type SourcedNote } from '../catalogue/codes';
-import { matchServerMessage, type ServerMatch } from '../catalogue/servers';
+import { isServer, matchServerMessage, serverOfSource, type ServerMatch } from '../catalogue/servers';
 import { maskArgument } from '../catalogue/commands';
 
 export interface ExplainContext {
@@ -102,7 +102,7 @@ export function explainReply(ctx: ExplainContext): ReplyExplanation {
         : { cause: match.cause, try: match.try, sources: [match.source], server: match.server },
     );
   }
-  causes.push(...info.causes);
+  causes.push(...forServer(info.causes, server));
 
   const sources = uniq([
     ...info.sources,
@@ -136,6 +136,23 @@ export function explainReply(ctx: ExplainContext): ReplyExplanation {
   };
 }
 
+/**
+ * The catalogue's causes for a reply from `server`: the server's own first,
+ * then the general ones; causes only other servers show are left out. Without
+ * a known server every cause stays, in catalogue order.
+ */
+export function forServer<C extends { readonly sources: readonly string[] }>(causes: readonly C[], server: string | undefined): C[] {
+  if (!server) return [...causes];
+  const own: C[] = [];
+  const general: C[] = [];
+  for (const c of causes) {
+    const servers = c.sources.map(serverOfSource);
+    if (servers.some((s) => s !== undefined && isServer(server, s))) own.push(c);
+    else if (servers.some((s) => s === undefined)) general.push(c);
+  }
+  return [...own, ...general];
+}
+
 function uniq(list: readonly string[]): string[] {
   return [...new Set(list)];
 }
@@ -145,10 +162,10 @@ function uniq(list: readonly string[]): string[] {
  * cause is the matched server text's own cause when there is one, else the first
  * catalogued cause, else what the digits say.
  */
-export function findingMessage(code: number, text?: string, verb?: string): string {
+export function findingMessage(code: number, text?: string, verb?: string, server?: string): string {
   const info = lookupCode(code, nonEmpty(verb)?.trim().toUpperCase());
-  const match = nonEmpty(text) ? matchServerMessage(code, text as string) : undefined;
-  const cause = match?.cause ?? info.causes[0]?.cause ?? info.digits.classText;
+  const match = nonEmpty(text) ? matchServerMessage(code, text as string, server) : undefined;
+  const cause = match?.cause ?? forServer(info.causes, server)[0]?.cause ?? info.digits.classText;
   return oneLine(`${codeText(code)} ${info.short}: ${cause}`);
 }
 

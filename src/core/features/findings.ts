@@ -10,27 +10,34 @@ import { drawingCommandLine, isEcho, type LineSource } from '../query/replies';
 /** Distinct reply texts remembered; building a message means matching server texts. */
 const MESSAGE_CACHE_LIMIT = 5000;
 
+/** Nested maps read without building a key per lookup. */
+type Cache = Map<string, Map<string, Map<number, Map<string, string>>>>;
+
+function child<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = make()));
+  return v;
+}
+
 export class FindingBuilder {
-  /** Messages by drawing verb (`''`: none), code and reply text: no key is built per finding. */
-  private readonly messages = new Map<string, Map<number, Map<string, string>>>();
+  /** Messages by server (`''`: none), drawing verb (`''`: none), code and reply text. */
+  private readonly messages: Cache = new Map();
   private cached = 0;
   /** Scratch rows for the reply and its command: a finding reads them without allocating. */
   private readonly reply = newRow();
   private readonly command = newRow();
 
-  private message(code: number, text: string, verb: string | undefined): string {
+  private message(code: number, text: string, verb: string | undefined, server: string | undefined): string {
+    const s = server ?? '';
     const v = verb ?? '';
-    let m = this.messages.get(v)?.get(code)?.get(text);
+    let m = this.messages.get(s)?.get(v)?.get(code)?.get(text);
     if (m !== undefined) return m;
-    m = findingMessage(code, text, verb);
+    m = findingMessage(code, text, verb, server);
     if (this.cached >= MESSAGE_CACHE_LIMIT) {
       this.messages.clear();
       this.cached = 0;
     }
-    let byCode = this.messages.get(v);
-    if (byCode === undefined) this.messages.set(v, (byCode = new Map()));
-    let byText = byCode.get(code);
-    if (byText === undefined) byCode.set(code, (byText = new Map()));
+    const byText = child(child(child(this.messages, s, () => new Map()), v, () => new Map()), code, () => new Map<string, string>());
     byText.set(text, m);
     this.cached++;
     return m;
@@ -54,7 +61,7 @@ export class FindingBuilder {
       severity: code >= 500 ? 'error' : 'warning',
       line,
       span: { start: r.codeStart, end: r.codeStart + 3 },
-      message: this.message(code, text, verb),
+      message: this.message(code, text, verb, src.serverFor(line)),
       related: cmd && verb !== undefined ? { line: cmdLine, span: commandSpan(cmd.verbStart, cmd.verbEnd, cmd.argStart, cmd.argEnd), message: drawnBy(verb, cmdLine === line ? lineText : src.lineText(cmdLine), cmd.argStart, cmd.argEnd) } : undefined,
     };
     return finding;

@@ -6,7 +6,6 @@ import { explainReply, replyToMarkdown } from './explain';
 import { commandMarkdown } from '../markdown/commandMarkdown';
 import { payloadKindForCommand, payloadKindForReply } from './payload';
 import { payloadMarkdown } from '../markdown/payloadMarkdown';
-import { serverOfFamily } from '../families';
 import type { LogDocument } from '../scan/document';
 
 function within(span: { start: number; end: number } | undefined, character: number): boolean {
@@ -18,7 +17,7 @@ export function hoverAt(model: LogDocument, line: number, character: number): { 
   const reply = model.replyAtPosition(line, character);
   if (reply) {
     const cmd = model.commandFor(reply);
-    const expl = explainReply({ code: reply.code, text: reply.text, verb: cmd?.verb, argument: cmd?.argument, server: serverOfFamily(model.family) });
+    const expl = explainReply({ code: reply.code, text: reply.text, verb: cmd?.verb, argument: cmd?.argument, server: model.serverFor(line) });
     const span = model.lineResult(line).codeSpan!;
     return { markdown: replyToMarkdown(expl), line, start: span.start, end: span.end };
   }

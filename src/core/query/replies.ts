@@ -24,6 +24,8 @@ export interface LineSource {
   codeOf(line: number): number;
   /** The line's session as a comparable integer (0: none). */
   sessionOf(line: number): number;
+  /** The server the line's session talks to, when its greeting, its SYST reply or the log format names it. */
+  serverFor(line: number): string | undefined;
 }
 
 function slice(src: LineSource, line: number, span: Span | undefined): string {

@@ -10,6 +10,8 @@ import { LineTexts } from './lineTexts';
 import { FamilyTally } from './tally';
 import { detectFromTally, type Detected } from './detect';
 import { FindingBuilder } from '../features/findings';
+import { SessionServers } from '../query/sessionServer';
+import { serverOfFamily } from '../families';
 import type { Row } from './row';
 import { allCommands, allReplies, commandAt, drawingCommandLine, replyAt, replyStart, type LineSource } from '../query/replies';
 import { EvidenceTable, NO_EVIDENCE, type Candidate } from './generic/evidence';
@@ -46,6 +48,8 @@ export class LogDocument implements LineSource {
   /** Whether the learning lines have all been read (a document being loaded has not yet). */
   private learned = false;
   private evidence = new EvidenceTable();
+  /** Servers named by sessions' greetings, built on first use after each change. */
+  private servers: SessionServers | undefined;
 
   constructor(text: string | string[]) {
     this.texts = typeof text === 'string' ? LineTexts.fromText(text) : LineTexts.fromLines(text);
@@ -118,6 +122,7 @@ export class LogDocument implements LineSource {
 
   /** Scan of lines [from, to), which have no results yet. */
   private scan(scanner: Scanner, from: number, to: number): void {
+    this.servers = undefined;
     for (let i = from; i < to; i++) {
       const row = scanner.next(this.texts.get(i));
       this.results.set(i, row);
@@ -190,6 +195,11 @@ export class LogDocument implements LineSource {
     return this.results.sessionId(line);
   }
 
+  serverFor(line: number): string | undefined {
+    this.servers ??= new SessionServers(this);
+    return this.servers.at(line, this.sessionOf(line)) ?? serverOfFamily(this.family);
+  }
+
   /** The detected log family, or `none` when nothing in the document is FTP. */
   get family(): Detected {
     return detectFromTally(this.tally);
@@ -200,6 +210,7 @@ export class LogDocument implements LineSource {
    * changed region. Returns the lines whose results may have changed.
    */
   replaceLines(start: number, deleteCount: number, insert: readonly string[]): ChangedLines {
+    this.servers = undefined;
     let lines = this.texts.array();
     start = Math.max(0, Math.min(start, lines.length));
     deleteCount = Math.max(0, Math.min(deleteCount, lines.length - start));
