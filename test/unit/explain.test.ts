@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { escapeMarkdown, explainReply, findingMessage, replyToMarkdown } from '../../src/core/features/explain';
+import { explainReply, findingMessage, replyToMarkdown } from '../../src/core/features/explain';
 import { describeDigits, lookupCode } from '../../src/core/catalogue/codes';
 
 // A backslash-free occurrence of a character means Markdown would act on it.
@@ -10,34 +10,6 @@ function unescaped(md: string, ch: string): boolean {
 
 const HOSTILE = '[x](command:evil) <img src=x onerror=alert(1)> `code` **b** _i_ ~~s~~ | a | # ! &lt; ![i](http://example.com/p.png) https://example.com www.example.com a@example.com';
 
-describe('escapeMarkdown', () => {
-  it('escapes links, images, HTML, code spans and emphasis', () => {
-    const out = escapeMarkdown(HOSTILE);
-    for (const ch of ['[', ']', '(', ')', '<', '>', '`', '*', '_', '~', '|', '#', '!', '&', ':', '@']) {
-      assert.ok(!unescaped(out, ch), `unescaped ${ch} in ${out}`);
-    }
-    assert.ok(out.includes('\\[x\\]\\(command\\:evil\\)'));
-  });
-
-  it('keeps the literal characters readable', () => {
-    assert.equal(escapeMarkdown('a.b'), 'a\\.b');
-    assert.equal(escapeMarkdown('plain words'), 'plain words');
-  });
-
-  it('turns line breaks into hard breaks and cannot start a block', () => {
-    const out = escapeMarkdown('first\n# heading\n---\n    indented\n\n\n1. item\n> quote\r\nlast');
-    const lines = out.split('\n');
-    assert.equal(lines.length, 7);
-    for (const line of lines.slice(1)) {
-      assert.doesNotMatch(line, /^(?:#|-{3}|\s|\d+\.|>)/, line);
-    }
-    for (const line of lines.slice(0, -1)) assert.ok(line.endsWith('\\'), line);
-  });
-
-  it('drops control, zero-width and bidirectional override characters', () => {
-    assert.equal(escapeMarkdown('a\u0000b\u001bc\u200bd\u202ee\u2066f\ufeffg'), 'abcdefg');
-  });
-});
 
 describe('explainReply', () => {
   it('builds a headline from code, short meaning and class', () => {

@@ -1,5 +1,5 @@
-// The FTP command catalogue: lookup by verb, a fast "is this a command?"
-// test for the scanner, and the one rule for showing a command's argument.
+// The FTP command catalogue: lookup by verb and a fast "is this a command?"
+// test for the scanner. How an argument may be shown is the secrets rule's.
 
 import commandData from './commands.json';
 
@@ -48,15 +48,4 @@ export function lookupCommand(verb: string): CommandInfo | undefined {
 export function isCommandVerb(verb: string): boolean {
   if (verb.length === 0 || verb.length > 4) return false;
   return COMMAND_VERBS.has(verb.toUpperCase());
-}
-
-/** Placeholder shown instead of any password; its length is fixed so it leaks nothing. */
-export const MASKED_PASSWORD = '****';
-
-/**
- * The argument as it may be shown to users. A PASS argument is replaced whatever
- * it holds — even an already-masked or empty one — so no display path can leak it.
- */
-export function maskArgument(verb: string, arg: string): string {
-  return verb.toUpperCase() === 'PASS' ? MASKED_PASSWORD : arg;
 }

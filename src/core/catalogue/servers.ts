@@ -167,7 +167,8 @@ const MAX_LINE = 4096;
 
 function splitText(text: string): { first: string; rest: string[] } {
   const lines = text.split(/\r\n|\r|\n/);
-  const first = lines[0].replace(/[ \t]+$/, '');
+  // trimEnd, not a `[ \t]+$` pattern: that one retries at every blank of a long run (quadratic).
+  const first = lines[0].trimEnd();
   const rest = lines.slice(1).map((l) => l.trim()).filter((l) => l.length > 0);
   return { first, rest };
 }

@@ -5,7 +5,8 @@
 
 import { lookupCode, type Cause, type CodeInfo, type CodeMeaning, type DigitText, type ReplyClass, type SourcedNote } from '../catalogue/codes';
 import { isServer, matchServerMessage, serverOfSource, type ServerMatch } from '../catalogue/servers';
-import { maskArgument } from '../catalogue/commands';
+import { maskArgument } from '../secrets';
+import { markdownText, ONE_LINE, REPLY_TEXT } from '../markdown/shownText';
 
 export interface ExplainContext {
   readonly code: number;
@@ -175,54 +176,10 @@ function oneLine(s: string): string {
 
 // ---------------------------------------------------------------- Markdown
 
-// Characters that never belong in a hover: C0/C1 controls (tab and line breaks are
-// handled separately), zero-width characters and bidirectional overrides that could
-// make the shown text read differently from what it is.
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-
-// Every ASCII punctuation character that can open or close a CommonMark or GFM
-// construct (emphasis, code, links, images, autolinks, HTML, entities, headings,
-// lists, tables, strikethrough, setext underlines). CommonMark allows a backslash
-// before any ASCII punctuation, so escaping more than needed is harmless.
-const MD_SPECIAL = /[\\`*_{}[\]()<>#+\-.!|~&=:@^$]/g;
-
-/**
- * Makes text from a log document safe to embed in Markdown: it renders as the
- * literal characters, never as formatting, links, images or HTML. Line breaks
- * become hard line breaks inside the same paragraph.
- */
-export function escapeMarkdown(s: string): string {
-  const lines = s
-    .replace(INVISIBLE, '')
-    .replace(/\t/g, ' ')
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.trim().replace(MD_SPECIAL, '\\$&'))
-    .filter((line) => line.length > 0);
-  return lines.join('\\\n');
-}
-
 // Catalogue text is our own prose without Markdown; only the characters that could
 // accidentally format it (identifiers with underscores, <placeholders>) are escaped.
 function plain(s: string): string {
   return s.replace(/[\\`*_[\]<>&|~]/g, '\\$&');
-}
-
-const MAX_TEXT_LINES = 12;
-const MAX_TEXT_CHARS = 1200;
-
-function clipText(text: string): string {
-  let lines = text.split(/\r\n|\r|\n/);
-  let clipped = false;
-  if (lines.length > MAX_TEXT_LINES) {
-    lines = lines.slice(0, MAX_TEXT_LINES);
-    clipped = true;
-  }
-  let out = lines.join('\n');
-  if (out.length > MAX_TEXT_CHARS) {
-    out = out.slice(0, MAX_TEXT_CHARS);
-    clipped = true;
-  }
-  return clipped ? out + ' …' : out;
 }
 
 function sourcesLine(sources: readonly string[]): string {
@@ -232,11 +189,11 @@ function sourcesLine(sources: readonly string[]): string {
 function renderWhy(item: WhyItem): string {
   switch (item.kind) {
     case 'command': {
-      const arg = item.argument === undefined || item.argument.length === 0 ? '' : ' ' + escapeMarkdown(item.argument);
-      return `**Drawn by:** ${escapeMarkdown(item.verb)}${arg}`;
+      const arg = item.argument === undefined || item.argument.length === 0 ? '' : ' ' + markdownText(item.argument, ONE_LINE);
+      return `**Drawn by:** ${markdownText(item.verb, ONE_LINE)}${arg}`;
     }
     case 'meaning':
-      return `**Meaning used:** ${escapeMarkdown(item.text)}`;
+      return `**Meaning used:** ${markdownText(item.text, ONE_LINE)}`;
     case 'server': {
       const m = item.match;
       // The matched cause itself leads the cause list; this line only says whose text it is.
@@ -251,7 +208,7 @@ function renderWhy(item: WhyItem): string {
       return `${lead}${sourcesLine([m.source])}${also}`;
     }
     case 'server-hint':
-      return `**Server:** ${escapeMarkdown(item.server)} (named by the log itself); none of its known reply texts matched, so the general causes below apply.`;
+      return `**Server:** ${markdownText(item.server, ONE_LINE)} (named by the log itself); none of its known reply texts matched, so the general causes below apply.`;
   }
 }
 
@@ -270,7 +227,7 @@ export function replyToMarkdown(expl: ReplyExplanation): string {
 
   const context: string[] = [];
   if (expl.text !== undefined && expl.text.trim().length > 0) {
-    context.push(`**Reply text:** ${escapeMarkdown(clipText(expl.text))}`);
+    context.push(`**Reply text:** ${markdownText(expl.text, REPLY_TEXT)}`);
   }
   for (const item of expl.why) context.push(renderWhy(item));
   if (context.length > 0) parts.push(context.join('\n\n'));

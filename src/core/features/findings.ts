@@ -3,9 +3,13 @@
 
 import { LineKind, type Finding, type Span } from '../model';
 import { findingMessage } from './explain';
-import { maskArgument } from '../catalogue/commands';
+import { maskArgument } from '../secrets';
+import { ONE_LINE, shownText } from '../markdown/shownText';
 import { newRow } from '../scan/row';
 import { drawingCommandLine, isEcho, type LineSource } from '../query/replies';
+
+/** Characters of an argument read for its related message: more than is shown, far less than a huge line. */
+const SHOWN_WINDOW = 4096;
 
 /** Distinct reply texts remembered; building a message means matching server texts. */
 const MESSAGE_CACHE_LIMIT = 5000;
@@ -80,9 +84,11 @@ export class FindingBuilder {
   }
 }
 
-/** The related-information text: the command as users may see it (a password is masked). */
+/** The related-information text: the command as users may see it (masked, bounded, nothing hidden). */
 function drawnBy(verb: string, lineText: string, argStart: number, argEnd: number): string {
-  const argument = maskArgument(verb, argStart >= 0 ? lineText.slice(argStart, argEnd) : '');
+  // Only what can be shown is cut out of the line: an argument may be megabytes long.
+  const raw = argStart >= 0 ? lineText.slice(argStart, Math.min(argEnd, argStart + SHOWN_WINDOW)) : '';
+  const argument = shownText(maskArgument(verb, raw), ONE_LINE);
   return argument ? `Drawn by ${verb} ${argument}` : `Drawn by ${verb}`;
 }
 

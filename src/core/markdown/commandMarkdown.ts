@@ -1,33 +1,8 @@
 // A command explanation as CommonMark, for the hover and `ftp-log explain`.
 
-import { CommandInfo, lookupCommand, maskArgument } from '../catalogue/commands';
-
-/**
- * Makes text taken from a document inert in CommonMark: every ASCII
- * punctuation character is backslash-escaped, `<`, `>` and `&` become
- * entities (so no HTML or autolink can form), and line breaks collapse to a
- * space so the text cannot start a new block.
- */
-export function escapeMarkdown(text: string): string {
-  let out = '';
-  let lastWasBreak = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      if (!lastWasBreak) out += ' ';
-      lastWasBreak = true;
-      continue;
-    }
-    lastWasBreak = false;
-    if (ch === '<') out += '&lt;';
-    else if (ch === '>') out += '&gt;';
-    else if (ch === '&') out += '&amp;';
-    else if ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)) out += '\\' + ch;
-    else out += ch;
-  }
-  return out;
-}
+import { CommandInfo, lookupCommand } from '../catalogue/commands';
+import { maskArgument } from '../secrets';
+import { markdownText, ONE_LINE } from './shownText';
 
 function codeList(codes: readonly number[]): string {
   return codes.map((c) => `\`${c}\``).join(', ');
@@ -47,7 +22,7 @@ export function renderCommand(info: CommandInfo, argument?: string): string {
   lines.push(`Syntax: \`${info.syntax}\``);
   if (argument !== undefined && argument.length > 0) {
     lines.push('');
-    lines.push(`Argument: ${escapeMarkdown(maskArgument(info.verb, argument))}`);
+    lines.push(`Argument: ${markdownText(maskArgument(info.verb, argument), ONE_LINE)}`);
   }
   if (info.aliasOf) {
     lines.push('');

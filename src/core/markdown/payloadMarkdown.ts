@@ -1,7 +1,9 @@
 // A decoded PORT/PASV/EPRT/EPSV/LPRT/LPSV payload as CommonMark.
 
 import { PayloadExplanation, PayloadKind, describeAddressClass, explainPayload } from '../features/payload';
-import { escapeMarkdown } from './commandMarkdown';
+import { markdownText, ONE_LINE } from './shownText';
+
+const escapeMarkdown = (text: string): string => markdownText(text, ONE_LINE);
 
 const TITLES: Record<PayloadKind, string> = {
   PORT: 'PORT argument',

@@ -2,7 +2,7 @@
 // multi-line reply, and the command a reply answers.
 
 import { LineKind, type Command, type LineResult, type Reply, type Span } from '../model';
-import { maskArgument } from '../catalogue/commands';
+import { maskArgument, maskSecrets } from '../secrets';
 import type { Row } from '../scan/row';
 
 /** How far back a reply's command is looked for; interleaved sessions rarely put more lines between. */
@@ -28,8 +28,9 @@ export interface LineSource {
   serverFor(line: number): string | undefined;
 }
 
-function slice(src: LineSource, line: number, span: Span | undefined): string {
-  return span ? src.lineText(line).slice(span.start, span.end) : '';
+/** The text of `span` on `line`, at most `limit` characters of it. */
+function boundedSlice(src: LineSource, line: number, span: Span | undefined, limit: number): string {
+  return span ? src.lineText(line).slice(span.start, Math.min(span.end, span.start + limit)) : '';
 }
 
 /** The first line of the reply that `line` belongs to, or -1. */
@@ -44,11 +45,19 @@ export function replyStart(src: LineSource, line: number): number {
   return -1;
 }
 
-/** The reply that starts on `line` (a Reply or Exchange line), with its whole text. */
+/** Characters of a reply's text kept: far more than any surface shows, far less than a reply of 10 MB lines. */
+const REPLY_TEXT_LIMIT = 65536;
+
+/**
+ * The reply that starts on `line` (a Reply or Exchange line), with its text:
+ * secrets masked (a client's `pass secret` line inside an open block is text
+ * of that block) and bounded.
+ */
 export function replyAt(src: LineSource, line: number): Reply | undefined {
   const r = src.lineResult(line);
   if ((r.kind !== LineKind.Reply && r.kind !== LineKind.Exchange) || r.code === undefined || !r.codeSpan) return undefined;
-  const parts = [slice(src, line, r.textSpan)];
+  const parts = [boundedSlice(src, line, r.textSpan, REPLY_TEXT_LIMIT)];
+  let kept = parts[0].length;
   let endLine = line;
   const open = r.kind === LineKind.Reply && src.lineText(line).charCodeAt(r.codeSpan.start + 3) === 45;
   if (open) {
@@ -58,18 +67,25 @@ export function replyAt(src: LineSource, line: number): Reply | undefined {
       if (src.kindOf(i) !== LineKind.Continuation) break;
       const c = src.lineResult(i);
       if (c.blockCode !== r.code) break;
-      parts.push(slice(src, i, c.textSpan));
+      if (kept < REPLY_TEXT_LIMIT) {
+        const part = boundedSlice(src, i, c.textSpan, REPLY_TEXT_LIMIT - kept);
+        parts.push(part);
+        kept += part.length + 1;
+      }
       endLine = i;
       if (c.closes) break;
     }
   }
-  return { code: r.code, line, codeSpan: r.codeSpan, endLine, text: parts.join('\n'), family: r.family, session: r.session };
+  return { code: r.code, line, codeSpan: r.codeSpan, endLine, text: maskSecrets(parts.join('\n')), family: r.family, session: r.session };
 }
+
+/** Characters of a command's argument kept: paths and payloads fit; an 8 MB argument does not come along. */
+const ARGUMENT_LIMIT = 4096;
 
 export function commandAt(src: LineSource, line: number): Command | undefined {
   const r = src.lineResult(line);
   if ((r.kind !== LineKind.Command && r.kind !== LineKind.Exchange) || !r.verb || !r.verbSpan) return undefined;
-  const raw = slice(src, line, r.argSpan);
+  const raw = boundedSlice(src, line, r.argSpan, ARGUMENT_LIMIT);
   return { verb: r.verb, argument: maskArgument(r.verb, raw), line, verbSpan: r.verbSpan, argSpan: r.argSpan, session: r.session };
 }
 
