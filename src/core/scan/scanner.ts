@@ -9,7 +9,7 @@ import { Channel, newHit, type Hit } from './formats/hit';
 import { recognise } from './formats/recognise';
 import { parseIisFields } from './formats/iis';
 import { opensBlock, replyCodeAt, stickyEnd, verbAt, verbLengthAt } from './formats/syntax';
-import { foreignPayloadAt, foreignReplyAt } from './formats/foreign';
+import { foreignPayloadAt, foreignReplyAt, listingLineAt, positiveStatusAt } from './formats/foreign';
 import { isCommandVerb } from '../catalogue/commands';
 import { clearRow, newRow, type Row } from './row';
 import type { Dialect } from './generic/dialect';
@@ -22,6 +22,13 @@ import type { Dialect } from './generic/dialect';
 function takesBareLines(block: OpenBlock | undefined): block is OpenBlock {
   return !!block && (block.channel === 'raw' || block.channel === '<' || block.channel === 'generic');
 }
+
+/**
+ * The code of the block a POP3 `+OK` opens: its `msg octets` / `msg uid` lines
+ * up to the lone `.` are a listing, not replies (see `listingLineAt`). No
+ * reply has this code, so no FTP rule takes the block for a reply's.
+ */
+const LISTING = 0;
 
 function sameChannel(block: OpenBlock | undefined, hit: Hit): block is OpenBlock {
   if (!block || block.session !== hit.session) return false;
@@ -78,11 +85,20 @@ export class Scanner {
       this.state = withIis(state, layout);
       return this.other(layout ? 'iis' : undefined);
     }
-    if (!recognise(line, state, hit, learned ? this.dialect : undefined)) {
+    const recognised = recognise(line, state, hit, learned ? this.dialect : undefined);
+    if (state.block && state.block.code === LISTING) {
+      const listing = this.listing(line, recognised, state.block);
+      if (listing) return listing;
+    }
+    // The listing, if one was open, has just ended.
+    const block = this.state.block;
+    if (!recognised) {
       // Text with no FTP shape belongs to a raw reply the server left open.
-      if (takesBareLines(state.block) && line.length > 0) {
-        return this.continuation(state.block, 0, line.length, -1, false);
+      if (takesBareLines(block) && line.length > 0) {
+        return this.continuation(block, 0, line.length, -1, false);
       }
+      // Another protocol's line no family claims (`+OK`, `-ERR`, `:server 433 …`).
+      if (foreignPayloadAt(line, 0)) return this.foreignLine(line, 0, 'raw', undefined, undefined);
       return this.other(undefined);
     }
     switch (hit.channel) {
@@ -90,10 +106,12 @@ export class Scanner {
         return this.row;
       case Channel.Known:
         // A client's own line (prompt, status, note) means the server stopped talking.
-        if (state.block && state.block.channel === 'raw') this.state = withBlock(state, undefined);
+        if (block && block.channel === 'raw') this.state = withBlock(this.state, undefined);
+        // IMAP's untagged `* OK`, `* 12 EXISTS` look like curl's `* ` commentary.
+        if (line.charCodeAt(0) === 42 /* * */ && foreignPayloadAt(line, 0)) return this.foreign(hit.family, -1, -1);
         return this.other(hit.family);
       case Channel.Text:
-        if (takesBareLines(state.block)) return this.continuation(state.block, 0, line.length, -1, false);
+        if (takesBareLines(block)) return this.continuation(block, 0, line.length, -1, false);
         return this.other(undefined);
       case Channel.Command:
         return this.command(line, hit, true);
@@ -114,6 +132,28 @@ export class Scanner {
     r.textStart = codeAt >= 0 ? Math.min(codeAt + 4, end) : start;
     r.textEnd = end;
     return r;
+  }
+
+  /**
+   * A line while a POP3 listing is open: a listing line of the channel that
+   * opened it is foreign (its code, if it starts like one, kept for the
+   * colours); the lone `.` or any other line ends the listing, which then
+   * reads as usual (undefined).
+   */
+  private listing(line: string, recognised: boolean, block: OpenBlock): Row | undefined {
+    const start = recognised ? this.hit.start : 0;
+    const end = recognised ? this.hit.end : line.length;
+    const key = recognised ? this.hit.key : 'raw';
+    const listed = key === block.channel && listingLineAt(line, start, end);
+    if (!listed || end - start === 1) this.state = withBlock(this.state, undefined);
+    if (!listed) return undefined;
+    return this.foreign(block.family, replyCodeAt(line, start, end), start);
+  }
+
+  /** Another protocol's line at `start`; a POP3 `+OK` opens a listing on its channel. */
+  private foreignLine(line: string, start: number, channel: string, session: string | undefined, family: FamilyId | undefined): Row {
+    if (positiveStatusAt(line, start)) this.state = withBlock(this.state, { code: LISTING, channel, session, family });
+    return this.foreign(family, -1, -1);
   }
 
   private foreign(family: FamilyId | undefined, code: number, codeStart: number): Row {
@@ -145,9 +185,10 @@ export class Scanner {
       return this.continuation(block, start, end, -1, false);
     }
     if (code >= 0) {
-      if (foreignReplyAt(line, start, code)) return this.foreign(hit.family, code, start);
       const multi = !hit.single && opensBlock(line, start, end);
+      // Another protocol's multi-line reply has FTP's syntax too (RFC 5321 §4.2.1): its later lines are its text.
       if (multi) this.state = withBlock(this.state, { code, channel: hit.key, session: hit.session, family: hit.family });
+      if (foreignReplyAt(line, start, code)) return this.foreign(hit.family, code, start);
       const r = clearRow(this.row, LineKind.Reply, hit.family, hit.session);
       r.code = code;
       r.codeStart = start;
@@ -155,7 +196,7 @@ export class Scanner {
       r.textEnd = end;
       return r;
     }
-    if (foreignPayloadAt(line, start)) return this.foreign(hit.family, -1, -1);
+    if (foreignPayloadAt(line, start)) return this.foreignLine(line, start, hit.key, hit.session, hit.family);
     if (hit.channel === Channel.Raw && this.isRawCommand(line, hit)) return this.command(line, hit, false);
     return this.other(hit.family);
   }
