@@ -17,9 +17,11 @@ export interface Family {
    */
   readonly byShape?: boolean;
   /**
-   * Its lines have no layout of their own beyond FTP's (bare replies, `<`/`>`
-   * markers, a learned prefix), so other protocols' transcripts look the same:
-   * their lines in a document mean it is not this family's log.
+   * Other protocols' logs share its layout: its lines have none of their own
+   * beyond FTP's (bare replies, `<`/`>` markers, a learned prefix), or its
+   * files are written by other services too (IIS's SMTP service writes the
+   * same W3C files as its FTP service, with QUIT and AUTH rows that read like
+   * FTP's). Their lines in a document mean it is not this family's log.
    */
   readonly sharedLayout?: boolean;
   /**
@@ -46,7 +48,7 @@ export const FAMILY_LIST = [
   { id: 'proftpd', label: 'ProFTPD SystemLog', server: 'ProFTPD', logsReplies: false, byShape: true },
   { id: 'proftpd-extlog', label: 'ProFTPD ExtendedLog', server: 'ProFTPD', logsReplies: true },
   { id: 'pure-ftpd', label: 'Pure-FTPd', server: 'Pure-FTPd', logsReplies: true },
-  { id: 'iis', label: 'IIS FTP (W3C)', server: 'IIS FTP', logsReplies: true },
+  { id: 'iis', label: 'IIS FTP (W3C)', server: 'IIS FTP', logsReplies: true, sharedLayout: true },
   { id: 'pyftpdlib', label: 'pyftpdlib', server: 'pyftpdlib', logsReplies: true },
   { id: 'commons-net', label: 'Apache Commons Net PrintCommandListener', logsReplies: true, sharedLayout: true },
   { id: 'generic', label: 'FTP client log', logsReplies: true, sharedLayout: true },

@@ -9,7 +9,8 @@ import { recogniseFileZillaLog, recogniseFileZillaPane, recogniseFileZillaServer
 import { recogniseDayDate } from './vsftpd';
 import { recogniseSyslog } from './syslog';
 import { recogniseProftpdExtended, recogniseProftpdSystemLog } from './proftpd';
-import { IisMatch, isIisHeader, recogniseIisData } from './iis';
+import { IisMatch, isIisHeader, isIisSoftware, recogniseIisData } from './iis';
+import { recogniseHeaderlessIis } from './iisHeaderless';
 import { recognisePyftpdlib } from './pyftpdlib';
 import { recogniseFtpClient } from './windowsFtp';
 import { replyCodeAt, verbAt, verbLengthAt } from './syntax';
@@ -35,10 +36,11 @@ function digitLine(line: string, hit: Hit): boolean {
       recogniseFileZillaLog(line, hit) ||
       recogniseProftpdSystemLog(line, hit) ||
       recogniseMarkers(line, hit) ||
-      recogniseProftpdExtended(line, hit)
+      recogniseProftpdExtended(line, hit) ||
+      recogniseHeaderlessIis(line, hit)
     );
   }
-  return recogniseMarkers(line, hit) || recogniseProftpdExtended(line, hit);
+  return recogniseMarkers(line, hit) || recogniseProftpdExtended(line, hit) || recogniseHeaderlessIis(line, hit);
 }
 
 function letterLine(line: string, hit: Hit): boolean {
@@ -85,9 +87,9 @@ function recogniseFamilies(line: string, state: ScanState, hit: Hit): boolean {
   if (line.length === 0) return false;
   const c = line.charCodeAt(0);
   // Under an IIS `#Fields:` header, data lines may start with any column (a site name, a date).
-  if (state.iis && c !== 35) {
+  if (state.iis && !isIisHeader(line)) {
     const iis = recogniseIisData(line, state.iis, hit);
-    if (iis === IisMatch.Event) return true;
+    if (iis === IisMatch.Row) return true;
     if (iis === IisMatch.Shape) {
       // The field count fits, but so may another family's line that happens to have as many spaces.
       if (recogniseOutsideIis(line, c, state, hit) && !isRawFallback(hit)) return true;
@@ -113,7 +115,8 @@ function recogniseOutsideIis(line: string, c: number, state: ScanState, hit: Hit
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return letterLine(line, hit);
   switch (c) {
     case 35 /* # */:
-      return isIisHeader(line) ? setHit(hit, state.iis || line.startsWith('#Software: Microsoft') ? 'iis' : undefined, Channel.Known, '', 0, 0) : false;
+    case 0xfeff /* a byte-order mark, before an IIS log's first directive */:
+      return isIisHeader(line) ? setHit(hit, state.iis || isIisSoftware(line) ? 'iis' : undefined, Channel.Known, '', 0, 0) : false;
     case 40 /* ( */:
       return recogniseFileZillaServerLegacy(line, hit);
     case 91 /* [ */:
