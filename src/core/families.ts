@@ -19,10 +19,11 @@ export interface Family {
   /**
    * Its lines have no layout of their own beyond FTP's and words anyone may
    * write (bare replies, `<`/`>` markers, `Command:`/`Response:` labels, a
-   * learned prefix), so other protocols' transcripts and other clients' logs
-   * look the same: other protocols' lines in a document mean it is not this
-   * family's log, and behind a tool's prefix its replies and commands alone
-   * do not name it.
+   * learned prefix), or its files are written by other services too (IIS's
+   * SMTP service writes the same W3C files as its FTP service, with QUIT and
+   * AUTH rows that read like FTP's): other protocols' lines in a document mean
+   * it is not this family's log, and behind a tool's prefix its replies and
+   * commands alone do not name it.
    */
   readonly sharedLayout?: boolean;
   /**
@@ -58,7 +59,7 @@ export const FAMILY_LIST = [
   { id: 'proftpd', label: 'ProFTPD SystemLog', server: 'ProFTPD', logsReplies: false, byShape: true },
   { id: 'proftpd-extlog', label: 'ProFTPD ExtendedLog', server: 'ProFTPD', logsReplies: true },
   { id: 'pure-ftpd', label: 'Pure-FTPd', server: 'Pure-FTPd', logsReplies: true },
-  { id: 'iis', label: 'IIS FTP (W3C)', server: 'IIS FTP', logsReplies: true },
+  { id: 'iis', label: 'IIS FTP (W3C)', server: 'IIS FTP', logsReplies: true, sharedLayout: true },
   { id: 'pyftpdlib', label: 'pyftpdlib', server: 'pyftpdlib', logsReplies: true },
   { id: 'commons-net', label: 'Apache Commons Net PrintCommandListener', logsReplies: true, sharedLayout: true },
   { id: 'basic-ftp', label: 'basic-ftp (Node.js; FTP-Deploy-Action, ftp-deploy)', logsReplies: true, sharedLayout: true, readBy: 'commons-net' },

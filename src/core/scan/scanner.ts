@@ -7,7 +7,7 @@ import { LineKind, type FamilyId } from '../model';
 import { INITIAL_STATE, withBlock, withIis, type OpenBlock, type ScanState } from './state';
 import { Channel, newHit, type Hit } from './formats/hit';
 import { recognise } from './formats/recognise';
-import { parseIisFields } from './formats/iis';
+import { isFieldsHeader, parseIisFields } from './formats/iis';
 import { opensBlock, replyCodeAt, stickyEnd, verbAt, verbLengthAt } from './formats/syntax';
 import { foreignPayloadAt, foreignReplyAt, listingLineAt, positiveStatusAt } from './formats/foreign';
 import { isCommandVerb } from '../catalogue/commands';
@@ -80,7 +80,7 @@ export class Scanner {
   private read(line: string, learned: boolean): Row {
     const state = this.state;
     const hit = this.hit;
-    if (line.charCodeAt(0) === 35 /* # */ && line.startsWith('#Fields:')) {
+    if (isFieldsHeader(line)) {
       const layout = parseIisFields(line);
       this.state = withIis(state, layout);
       return this.other(layout ? 'iis' : undefined);

@@ -13,14 +13,20 @@ export interface OpenBlock {
   readonly family: FamilyId | undefined;
 }
 
-/** Where the IIS W3C columns sit, from the most recent `#Fields:` header. */
+/** Where the IIS W3C columns sit, from the most recent `#Fields:` header (-1: no such column). */
 export interface IisLayout {
   readonly header: string;
   readonly method: number;
   readonly uriStem: number;
   readonly status: number;
   readonly session: number;
+  /** The columns that tell another IIS service's rows apart (s-sitename, cs-version, cs-username). */
+  readonly site: number;
+  readonly version: number;
+  readonly username: number;
   readonly fieldCount: number;
+  /** A default layout inferred from a row's shape (no header): only FTP's own commands and events are its rows. */
+  readonly inferred: boolean;
 }
 
 export interface ScanState {

@@ -1,46 +1,77 @@
 // Microsoft IIS FTP logs (W3C extended). Columns are mapped by name from the
 // most recent `#Fields:` header; only `sc-status` holds the reply code
 // (log-formats.md §13). Older IIS glue a `[session]` prefix to the method.
+// Rows pasted without their header are read in IIS's default layouts
+// (iisHeaderless.ts); rows of IIS's other services are other protocols' lines
+// (iisServices.ts).
 
 import { LineKind } from '../../model';
 import type { IisLayout } from '../state';
 import { doneRow, type Hit } from './hit';
-import { replyCodeAt, verbSpanning } from './syntax';
+import { replyCodeAt, stickyEnd, verbSpanning } from './syntax';
 import { digitsEnd, sessionText } from './session';
 import { isCommandVerb } from '../../catalogue/commands';
+import { isOtherProtocolVersion, isOtherServiceSite, isSmtpOutboundUser, isSmtpVerb } from './iisServices';
 
 const FIELDS = '#Fields:';
-const FTP_EVENT = /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/;
+const BOM = 0xfeff;
+/** IIS 7+ infrastructure rows; sticky, tested against the method field. */
+const FTP_EVENT = /(?:Control|Data)Channel(?:Opened|Closed)/y;
 
 /** Logs repeat the same header after every restart; one layout object per distinct header. */
 const layouts = new Map<string, IisLayout | undefined>();
 
+/** Where a `#` directive starts: 0, or 1 behind the byte-order mark a UTF-8 log file opens with; -1 when the line is none. */
+function directiveStart(line: string): number {
+  const at = line.charCodeAt(0) === BOM ? 1 : 0;
+  return line.charCodeAt(at) === 35 /* # */ ? at : -1;
+}
+
+/** True for a `#Fields:` header line. */
+export function isFieldsHeader(line: string): boolean {
+  const at = directiveStart(line);
+  return at >= 0 && line.startsWith(FIELDS, at);
+}
+
 /** Parses a `#Fields:` header; undefined when it lacks the columns we need. */
 export function parseIisFields(line: string): IisLayout | undefined {
-  if (!line.startsWith(FIELDS)) return undefined;
-  if (layouts.has(line)) return layouts.get(line);
-  const layout = buildLayout(line);
-  if (layouts.size < 64) layouts.set(line, layout);
+  if (!isFieldsHeader(line)) return undefined;
+  const header = line.charCodeAt(0) === BOM ? line.slice(1) : line;
+  if (layouts.has(header)) return layouts.get(header);
+  const layout = layoutOf(header, false);
+  if (layouts.size < 64) layouts.set(header, layout);
   return layout;
 }
 
-function buildLayout(line: string): IisLayout | undefined {
-  const names = line.slice(FIELDS.length).trim().split(/\s+/);
+/** The layout a `#Fields:` line names (`inferred`: one of IIS's defaults, read without a header). */
+export function layoutOf(header: string, inferred: boolean): IisLayout | undefined {
+  const names = header.slice(FIELDS.length).trim().split(/\s+/);
   const method = names.indexOf('cs-method');
   const status = names.indexOf('sc-status');
   if (method < 0 || status < 0) return undefined;
   return {
-    header: line,
+    header,
     method,
     uriStem: names.indexOf('cs-uri-stem'),
     status,
     session: names.indexOf('x-session'),
+    site: names.indexOf('s-sitename'),
+    version: names.indexOf('cs-version'),
+    username: names.indexOf('cs-username'),
     fieldCount: names.length,
+    inferred,
   };
 }
 
+/** A `#` directive line (`#Software:`, `#Fields:` …), also behind a byte-order mark. */
 export function isIisHeader(line: string): boolean {
-  return line.charCodeAt(0) === 35 /* # */;
+  return directiveStart(line) >= 0;
+}
+
+/** The `#Software:` line IIS writes first in every log file. */
+export function isIisSoftware(line: string): boolean {
+  const at = directiveStart(line);
+  return at >= 0 && line.startsWith('#Software: Microsoft', at);
 }
 
 /** How a line reads under an IIS `#Fields:` layout. */
@@ -49,8 +80,8 @@ export const enum IisMatch {
   None,
   /** A data line of the layout, but not an FTP event (a web request, a decoy). */
   Shape,
-  /** An FTP command or event: `hit` holds the whole row. */
-  Event,
+  /** `hit` holds the whole row: an FTP command or event, or another IIS service's row (a foreign line). */
+  Row,
 }
 
 /** Field start offsets of the current line; reused so a data line costs no allocation. */
@@ -78,18 +109,21 @@ function gluedSessionLength(line: string, p: number, end: number): number {
   return close > p + 1 && close < end && line.charCodeAt(close) === 93 /* ] */ ? close + 1 - p : 0;
 }
 
-/** A line under `layout`: an FTP event fills `hit`; other lines only say whether they fit the layout. */
+/** A line under `layout`: an FTP event or another service's row fills `hit`; other lines only say whether they fit the layout. */
 export function recogniseIisData(line: string, layout: IisLayout, hit: Hit): IisMatch {
   if (fieldStarts(line, layout.fieldCount) !== layout.fieldCount) return IisMatch.None;
   const mStart = starts[layout.method];
   const mEnd = fieldEnd(layout.method);
   const glued = gluedSessionLength(line, mStart, mEnd);
   const verbStart = mStart + glued;
-  // FTP events that are not commands still carry a reply code: IIS 6's `[n]sent` / `[n]created`
-  // and the CamelCase infrastructure rows. An IIS web log's GET or POST is not FTP at all.
   const verb = verbSpanning(line, verbStart, mEnd);
   const isCommand = verb !== '' && isCommandVerb(verb);
-  if (!isCommand && glued === 0 && !FTP_EVENT.test(line.slice(verbStart, mEnd))) return IisMatch.Shape;
+  // IIS 7's x-session column is the FTP service's alone: under it an EHLO is a client's mistake the FTP server answered.
+  if (isOtherServiceRow(line, layout, glued === 0 && !isCommand && layout.session < 0, verbStart, mEnd)) {
+    doneRow(hit, LineKind.Foreign, 'iis', undefined);
+    return IisMatch.Row;
+  }
+  if (!isCommand && !isFtpEvent(line, layout, glued, verbStart, mEnd)) return IisMatch.Shape;
   let session: string | undefined;
   if (layout.session >= 0) session = sessionText(line, starts[layout.session], fieldEnd(layout.session));
   else if (glued > 0) session = sessionText(line, mStart + 1, mStart + glued - 1);
@@ -115,5 +149,31 @@ export function recogniseIisData(line: string, layout: IisLayout, hit: Hit): Iis
       }
     }
   }
-  return IisMatch.Event;
+  return IisMatch.Row;
+}
+
+/**
+ * FTP events that are not commands but carry a reply code: IIS 6's
+ * `[n]sent` / `[n]created` (under a header any `[n]` method is MSFTPSVC's
+ * own) and IIS 7's infrastructure rows (`ControlChannelOpened`…). A web log's GET is not FTP.
+ */
+function isFtpEvent(line: string, layout: IisLayout, glued: number, verbStart: number, mEnd: number): boolean {
+  if (glued === 0) return stickyEnd(FTP_EVENT, line, verbStart) === mEnd;
+  if (!layout.inferred) return true;
+  const n = mEnd - verbStart;
+  return (n === 4 && line.startsWith('sent', verbStart)) || (n === 7 && line.startsWith('created', verbStart));
+}
+
+/** A row another IIS service wrote: its site, protocol version or SMTP's outbound pseudo-users say so, or (`bareVerb`) its method is an SMTP verb. */
+function isOtherServiceRow(line: string, layout: IisLayout, bareVerb: boolean, verbStart: number, mEnd: number): boolean {
+  return (
+    (bareVerb && isSmtpVerb(line, verbStart, mEnd)) ||
+    columnIs(line, layout.site, isOtherServiceSite) ||
+    columnIs(line, layout.version, isOtherProtocolVersion) ||
+    columnIs(line, layout.username, isSmtpOutboundUser)
+  );
+}
+
+function columnIs(line: string, k: number, test: (line: string, start: number, end: number) => boolean): boolean {
+  return k >= 0 && test(line, starts[k], fieldEnd(k));
 }

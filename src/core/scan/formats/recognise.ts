@@ -10,7 +10,8 @@ import { recogniseFileZillaLog, recogniseFileZillaPane, recogniseFileZillaServer
 import { recogniseDayDate } from './vsftpd';
 import { recogniseSyslog } from './syslog';
 import { recogniseProftpdExtended, recogniseProftpdSystemLog } from './proftpd';
-import { IisMatch, isIisHeader, recogniseIisData } from './iis';
+import { IisMatch, isIisHeader, isIisSoftware, recogniseIisData } from './iis';
+import { recogniseHeaderlessIis } from './iisHeaderless';
 import { recognisePyftpdlib } from './pyftpdlib';
 import { recogniseFtpClient } from './ftpClient';
 import { recogniseRclone } from './rclone';
@@ -42,11 +43,12 @@ function digitLine(line: string, hit: Hit): boolean {
       recogniseFileZillaLog(line, hit) ||
       recogniseProftpdSystemLog(line, hit) ||
       recogniseMarkers(line, hit) ||
-      recogniseProftpdExtended(line, hit)
+      recogniseProftpdExtended(line, hit) ||
+      recogniseHeaderlessIis(line, hit)
     );
   }
   if (line.charCodeAt(4) === 47 /* yyyy/ */ && recogniseRclone(line, hit)) return true;
-  return recogniseMarkers(line, hit) || recogniseProftpdExtended(line, hit);
+  return recogniseMarkers(line, hit) || recogniseProftpdExtended(line, hit) || recogniseHeaderlessIis(line, hit);
 }
 
 /** Client libraries whose lines start with a letter: cheap first-character tests before each pattern. */
@@ -120,9 +122,9 @@ function recogniseFamilies(line: string, state: ScanState, hit: Hit): boolean {
   if (line.length === 0) return false;
   const c = line.charCodeAt(0);
   // Under an IIS `#Fields:` header, data lines may start with any column (a site name, a date).
-  if (state.iis && c !== 35) {
+  if (state.iis && !isIisHeader(line)) {
     const iis = recogniseIisData(line, state.iis, hit);
-    if (iis === IisMatch.Event) return true;
+    if (iis === IisMatch.Row) return true;
     if (iis === IisMatch.Shape) {
       // The field count fits, but so may another family's line that happens to have as many spaces.
       if (recogniseOutsideIis(line, c, state, hit) && !isRawFallback(hit)) return true;
@@ -149,7 +151,8 @@ function recogniseOutsideIis(line: string, c: number, state: ScanState, hit: Hit
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return letterLine(line, hit);
   switch (c) {
     case 35 /* # */:
-      return isIisHeader(line) ? setHit(hit, state.iis || line.startsWith('#Software: Microsoft') ? 'iis' : undefined, Channel.Known, '', 0, 0) : false;
+    case 0xfeff /* a byte-order mark, before an IIS log's first directive */:
+      return isIisHeader(line) ? setHit(hit, state.iis || isIisSoftware(line) ? 'iis' : undefined, Channel.Known, '', 0, 0) : false;
     case 40 /* ( */:
       return recogniseFileZillaServerLegacy(line, hit);
     case 91 /* [ */:
