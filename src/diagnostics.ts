@@ -9,7 +9,9 @@ import { inSlices, timed } from './taskClock';
 
 const THROTTLE_MS = 150;
 /** Lines whose findings are turned into diagnostics between two looks at the clock. */
-const CHUNK_LINES = 1000;
+const CHUNK_LINES = 16;
+/** Time one step may take before it hands back (a slice holds several steps). */
+const STEP_MS = 2;
 /**
  * Most problems one document shows. Handing VS Code tens of thousands of
  * diagnostics stalls the extension host for seconds; past this many, a note
@@ -99,14 +101,18 @@ export class DiagnosticsAdapter implements vscode.Disposable {
     inSlices(() => {
       try {
         if (this.generation.get(key) !== generation || doc.isClosed || doc.version !== version) return true;
-        const to = Math.min(model.lineCount, from + CHUNK_LINES);
-        for (const f of model.findingsBetween(from, to)) {
-          const severity = shownSeverity(f, settings);
-          if (!severity) continue;
-          if (list.length < MAX_DIAGNOSTICS) list.push(toDiagnostic(doc.uri, f, severity));
-          else hidden++;
-        }
-        from = to;
+        // Bounded by time: one reply of a 4 KB line costs what a thousand short ones do.
+        const until = Date.now() + STEP_MS;
+        do {
+          const to = Math.min(model.lineCount, from + CHUNK_LINES);
+          for (const f of model.findingsBetween(from, to)) {
+            const severity = shownSeverity(f, settings);
+            if (!severity) continue;
+            if (list.length < MAX_DIAGNOSTICS) list.push(toDiagnostic(doc.uri, f, severity));
+            else hidden++;
+          }
+          from = to;
+        } while (from < model.lineCount && Date.now() < until);
         if (from < model.lineCount) return false;
         if (hidden > 0) list.push(tooMany(hidden));
         this.collection.set(doc.uri, list);

@@ -8,8 +8,13 @@ import { splitLines } from './core/scan/lines';
 import { inSlices, timed } from './taskClock';
 
 export const LANGUAGE_ID = 'ftp-log';
-/** Lines read and scanned between two looks at the clock during the first scan. */
+/** Most lines read and scanned between two looks at the clock during the first scan. */
 const CHUNK_LINES = 500;
+/** Time one step of the first scan may take before it hands back (a slice holds several steps). */
+const STEP_MS = 2;
+/** Lines an edit re-scans at once; the rest goes on in slices of RESCAN_STEP_LINES. */
+const EDIT_RESCAN_LINES = 5000;
+const RESCAN_STEP_LINES = 1000;
 
 interface Entry {
   model: LogDocument;
@@ -62,10 +67,11 @@ export class DocumentModels implements vscode.Disposable {
         if (!doc.isClosed) this.track(doc);
         return true;
       }
+      // Bounded by time, not only by lines: a line may be megabytes long.
       const from = entry.model.linesLoaded;
-      const to = Math.min(doc.lineCount, from + CHUNK_LINES);
+      const until = Date.now() + STEP_MS;
       const lines: string[] = [];
-      for (let i = from; i < to; i++) lines.push(doc.lineAt(i).text);
+      for (let i = from; i < doc.lineCount && lines.length < CHUNK_LINES && (lines.length === 0 || Date.now() < until); i++) lines.push(doc.lineAt(i).text);
       if (!entry.model.load(lines)) return false;
       entry.ready = true;
       this.changed.fire(doc);
@@ -96,6 +102,20 @@ export class DocumentModels implements vscode.Disposable {
     }
     entry.version = doc.version;
     this.changed.fire(doc);
+    if (entry.model.rescanPending) this.finishRescan(doc, entry);
+  }
+
+  /** Goes on with a re-scan an edit left pending, in slices; the next edit takes it over. */
+  private finishRescan(doc: vscode.TextDocument, entry: Entry): void {
+    const key = doc.uri.toString();
+    const version = doc.version;
+    inSlices(() => {
+      if (this.entries.get(key) !== entry || entry.version !== version || doc.isClosed) return true;
+      entry.model.continueRescan(RESCAN_STEP_LINES);
+      if (entry.model.rescanPending) return false;
+      this.changed.fire(doc);
+      return true;
+    });
   }
 
   /** Reads `doc` into a new model, in slices. */
@@ -124,6 +144,6 @@ function applyChange(model: LogDocument, c: vscode.TextDocumentContentChangeEven
   const lines = splitLines(c.text);
   lines[0] = model.lineText(start.line).slice(0, start.character) + lines[0];
   lines[lines.length - 1] += model.lineText(end.line).slice(end.character);
-  model.replaceLines(start.line, end.line - start.line + 1, lines);
+  model.replaceLines(start.line, end.line - start.line + 1, lines, EDIT_RESCAN_LINES);
   return true;
 }

@@ -2,7 +2,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { LogDocument } from '../../src/core/scan/document';
+import { LogDocument, SYNC_RESCAN_LINES } from '../../src/core/scan/document';
 import { allFixtures } from '../support/fixtures';
 import { between, pick, seeded } from '../../bench/random';
 
@@ -28,9 +28,15 @@ describe('incremental updates', () => {
         const del = Math.min(between(random, 0, 4), lines.length - start);
         const insert = Array.from({ length: between(random, 0, 4) }, () => pick(random, random() < 0.3 ? extras : pool));
         lines.splice(start, del, ...insert);
-        doc.replaceLines(start, del, insert);
-        if (step % 25 === 24) assert.equal(snapshot(doc), snapshot(new LogDocument(lines.slice())), `diverged at step ${step}`);
+        // Small budgets leave re-scans pending, so later edits land before, inside and after them.
+        doc.replaceLines(start, del, insert, between(random, 1, 40));
+        if (random() < 0.3) doc.continueRescan(between(random, 1, 40));
+        if (step % 25 === 24) {
+          doc.settle();
+          assert.equal(snapshot(doc), snapshot(new LogDocument(lines.slice())), `diverged at step ${step}`);
+        }
       }
+      doc.settle();
       assert.equal(snapshot(doc), snapshot(new LogDocument(lines.slice())));
     });
   }
@@ -63,6 +69,31 @@ describe('incremental updates', () => {
     const doc = new LogDocument(lines);
     const changed = doc.replaceLines(2500, 1, ['RETR other']);
     assert.ok(changed.to - changed.from <= 2, `re-scanned ${changed.to - changed.from} lines`);
+  });
+
+  it('an edit that changes the first line\'s state re-scans a bounded number of lines, then goes on in slices', () => {
+    const lines = ['220 ready', ...Array.from({ length: 100_000 }, (_, i) => ` text line ${i}`)];
+    const doc = new LogDocument(lines.slice());
+    const changed = doc.replaceLines(0, 1, ['220-ready']);
+    assert.ok(changed.to - changed.from <= SYNC_RESCAN_LINES, `re-scanned ${changed.to - changed.from} lines at once`);
+    assert.ok(doc.rescanPending);
+    let slices = 0;
+    while (doc.rescanPending) {
+      doc.continueRescan(5000);
+      slices++;
+    }
+    assert.ok(slices >= 2);
+    lines[0] = '220-ready';
+    assert.equal(snapshot(doc), snapshot(new LogDocument(lines)));
+  });
+
+  it('keeps the memory of its scan states bounded over many edits', () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => (i % 3 ? '226 ok' : 'RETR f' + i));
+    const doc = new LogDocument(lines);
+    for (let k = 0; k < 20_000; k++) doc.replaceLines(1000, 1, [k % 2 ? '230-hello' : 'RETR f']);
+    doc.settle();
+    const states = (doc as unknown as { states: { size: number } }).states.size;
+    assert.ok(states < 3 * 4096, `${states} states kept`);
   });
 
   it('re-scans to the end of a block an edit opened', () => {

@@ -27,6 +27,26 @@ export const LEARN_LINES = 10000;
 const EVIDENCE_LIMIT = 65536;
 
 
+/** Lines an edit re-scans before it returns: about 10 ms; the rest of a long re-scan goes on in `continueRescan`. */
+export const SYNC_RESCAN_LINES = 20000;
+/** Scan states kept before the table may be rebuilt (see compactStates). */
+const STATE_COMPACT_MIN = 4096;
+
+/** A re-scan still to do: from `from`, stopping where the end state converges, but not before `noConvergeBefore`. */
+interface Pending {
+  from: number;
+  /** Lines before this were inserted or changed: their stored states say nothing. */
+  noConvergeBefore: number;
+  /** False when every line must be read anew (the client prefixes changed). */
+  converge: boolean;
+}
+
+/** `p` after lines [start, start + deleted) became `inserted` lines. */
+function shiftedPending(p: Pending, start: number, deleted: number, inserted: number): Pending {
+  const at = (x: number): number => (x >= start + deleted ? x - deleted + inserted : Math.min(x, start));
+  return { from: at(p.from), noConvergeBefore: Math.max(at(p.noConvergeBefore), p.from >= start ? start + inserted : 0), converge: p.converge };
+}
+
 /** The lines an update re-scanned, in the document after the update. */
 export interface ChangedLines {
   readonly from: number;
@@ -37,7 +57,9 @@ export interface ChangedLines {
 export class LogDocument implements LineSource {
   private texts: LineTexts;
   private results: LineStore;
-  private readonly states = new StateTable<ScanState>();
+  private states = new StateTable<ScanState>();
+  /** A re-scan an edit left for later: lines from `from` on may hold what they held before it. */
+  private pending: Pending | undefined;
   private readonly tally = new FamilyTally();
   private readonly findingBuilder = new FindingBuilder();
   /** The scanner of a document being loaded in chunks (see `loading`), carrying its state from chunk to chunk. */
@@ -209,49 +231,122 @@ export class LogDocument implements LineSource {
    * Replaces `deleteCount` lines at `start` by `insert` and re-scans the
    * changed region. Returns the lines whose results may have changed.
    */
-  replaceLines(start: number, deleteCount: number, insert: readonly string[]): ChangedLines {
+  replaceLines(start: number, deleteCount: number, insert: readonly string[], budget = SYNC_RESCAN_LINES): ChangedLines {
     this.servers = undefined;
     let lines = this.texts.array();
     start = Math.max(0, Math.min(start, lines.length));
     deleteCount = Math.max(0, Math.min(deleteCount, lines.length - start));
     const store = this.results;
-    for (let i = start; i < start + deleteCount; i++) this.tally.add(store.kind(i), store.familyIndex(i), -1);
     if (deleteCount === insert.length) {
+      // Rows stay (and stay counted) until the re-scan reads their new text.
       for (let i = 0; i < insert.length; i++) {
         lines[start + i] = insert[i];
         store.setEvidence(start + i, 0);
       }
     } else {
+      for (let i = start; i < start + deleteCount; i++) this.tally.add(store.kind(i), store.familyIndex(i), -1);
       lines = spliced(lines, start, deleteCount, insert);
       this.texts.setArray(lines);
       store.splice(start, deleteCount, insert.length);
     }
-    const scanner = new Scanner(start > 0 ? this.states.get(store.endState(start - 1)) : INITIAL_STATE, this.dialectOf);
-    let i = start;
     const insertedEnd = start + insert.length;
-    for (; i < lines.length; i++) {
-      const oldState = i >= insertedEnd ? this.states.get(store.endState(i)) : undefined;
-      if (oldState) this.tally.add(store.kind(i), store.familyIndex(i), -1);
-      const row = scanner.next(lines[i]);
-      this.tally.add(row.kind, familyIndex(row.family), 1);
-      store.set(i, row);
-      store.setEndState(i, this.states.id(scanner.state));
-      // Past the inserted lines, an unchanged end state means every later line scans as before.
-      if (oldState && sameState(oldState, scanner.state)) {
-        i++;
-        break;
-      }
+    const pending = this.pending && shiftedPending(this.pending, start, deleteCount, insert.length);
+    let changed: ChangedLines;
+    if (pending && start >= pending.from) {
+      // The edit falls where the re-scan still has to go: it reads the new lines when it gets there.
+      pending.noConvergeBefore = Math.max(pending.noConvergeBefore, insertedEnd);
+      this.pending = pending;
+      changed = { from: start, to: insertedEnd };
+    } else {
+      changed = this.rescanFrom({ from: start, noConvergeBefore: insertedEnd, converge: true }, pending, budget);
     }
     // An edit among the learning lines may prove other client prefixes: then every line reads anew.
     if (start < LEARN_LINES) {
       const dialect = this.decideDialect();
       if ((dialect?.key ?? '') !== (this.dialectOf?.key ?? '')) {
         this.dialectOf = dialect;
-        this.rescan(new Scanner(INITIAL_STATE, dialect), 0, lines.length);
-        return { from: 0, to: lines.length };
+        this.pending = undefined;
+        return this.rescanFrom({ from: 0, noConvergeBefore: lines.length, converge: false }, undefined, budget);
       }
     }
-    return { from: start, to: Math.max(i, insertedEnd) };
+    return changed;
+  }
+
+  /** True while an edit's re-scan has not reached the lines it changes (see `continueRescan`). */
+  get rescanPending(): boolean {
+    return this.pending !== undefined;
+  }
+
+  /** Goes on with a pending re-scan for up to `budget` lines; returns the lines it re-read. */
+  continueRescan(budget = SYNC_RESCAN_LINES): ChangedLines {
+    const pending = this.pending;
+    if (!pending) return { from: 0, to: 0 };
+    this.pending = undefined;
+    return this.rescanFrom(pending, undefined, budget);
+  }
+
+  /** Finishes every pending re-scan at once (the command line and tests; an editor goes on in slices). */
+  settle(): void {
+    while (this.pending) this.continueRescan(Number.MAX_SAFE_INTEGER);
+  }
+
+  /**
+   * Re-scans from `run.from` until the end state equals the one stored (past
+   * `run.noConvergeBefore`, and unless `run.converge` is false), or `budget`
+   * lines are read: then the rest stays pending. `ahead` is a pending re-scan
+   * further down that this one may reach and take over.
+   */
+  private rescanFrom(run: Pending, ahead: Pending | undefined, budget: number): ChangedLines {
+    this.servers = undefined;
+    const store = this.results;
+    const lines = this.texts.array();
+    const scanner = new Scanner(run.from > 0 ? this.states.get(store.endState(run.from - 1)) : INITIAL_STATE, this.dialectOf);
+    let { noConvergeBefore, converge } = run;
+    let i = run.from;
+    for (; i < lines.length; i++) {
+      if (ahead && i >= ahead.from) {
+        // The re-scan runs into the one pending further down: from here on, its rules hold too.
+        noConvergeBefore = Math.max(noConvergeBefore, ahead.noConvergeBefore);
+        converge = converge && ahead.converge;
+        ahead = undefined;
+      }
+      if (i - run.from >= budget) {
+        // Stopping short of the pending re-scan further down: one pending re-scan covers both, and it may not
+        // converge before that one's start (the lines there were read from a state that no longer holds).
+        this.pending = ahead
+          ? { from: i, noConvergeBefore: Math.max(noConvergeBefore, ahead.from, ahead.noConvergeBefore), converge: converge && ahead.converge }
+          : { from: i, noConvergeBefore, converge };
+        this.compactStates();
+        return { from: run.from, to: i };
+      }
+      const oldState = this.states.get(store.endState(i));
+      this.tally.add(store.kind(i), store.familyIndex(i), -1);
+      const row = scanner.next(lines[i]);
+      this.tally.add(row.kind, familyIndex(row.family), 1);
+      store.set(i, row);
+      store.setEndState(i, this.states.id(scanner.state));
+      // Past the changed lines, an unchanged end state means every later line scans as before.
+      if (converge && i >= noConvergeBefore && sameState(oldState, scanner.state)) {
+        i++;
+        break;
+      }
+    }
+    this.pending = ahead;
+    this.compactStates();
+    return { from: run.from, to: Math.max(i, run.noConvergeBefore) };
+  }
+
+  /**
+   * Edits add scan states and never take one back: once there are far more
+   * than the lines can use, the table is rebuilt from the states the lines
+   * hold, so a long editing session keeps the memory of its document alone.
+   */
+  private compactStates(): void {
+    if (this.states.size < Math.max(STATE_COMPACT_MIN, 2 * this.results.length)) return;
+    const fresh = new StateTable<ScanState>();
+    const store = this.results;
+    for (let i = 0; i < store.length; i++) store.setEndState(i, fresh.id(this.states.get(store.endState(i))));
+    this.states = fresh;
   }
 
   findings(): Finding[] {

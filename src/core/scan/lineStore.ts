@@ -350,4 +350,9 @@ export class StateTable<S> {
   get(id: number): S {
     return this.states[id];
   }
+
+  /** How many states the table holds. */
+  get size(): number {
+    return this.states.length;
+  }
 }
