@@ -9,11 +9,13 @@
 /** What a secret is shown as; fixed, so it tells nothing of the secret's length. */
 export const MASK = '****';
 
-// A line that starts (after blanks or quote marks) with PASS or ACCT, any case, then blanks.
-const PASS_LINE = /^([\s'"]*(?:PASS|ACCT)[ \t]+)\S.*$/i;
-const SITE_PSWD = /^([\s'"]*SITE[ \t]+PSWD[ \t]+)\S.*$/i;
-// `USER name:secret` / `USER name@host:secret`: the part after the last colon of the argument.
-const USER_SECRET = /^([\s'"]*USER[ \t]+[^\s:]+:)[^\s]+/i;
+// PASS or ACCT (any case) then blanks: the rest of the line is the secret, wherever a log puts the
+// command (`---> PASS x`, `Command:\tPASS x`, `09:00:05 pass x`, a client's line inside an open reply),
+// unless PASS is part of a word or of a sentence (`… with USER and PASS first.`).
+const PASS_LINE = /(?<![A-Za-z])(?<![A-Za-z][ \t]+)((?:PASS|ACCT)[ \t]+)\S.*$/i;
+const SITE_PSWD = /(?<![A-Za-z])(SITE[ \t]+PSWD[ \t]+)\S.*$/i;
+// `USER name:secret` / `USER name@host:secret`: the part after the colon of the argument.
+const USER_SECRET = /(?<![A-Za-z])(USER[ \t]+[^\s:]+:)[^\s]+/i;
 // Credentials in a URL: `scheme://user:password@` (a scheme is short: the bound keeps this linear).
 const URL_PASSWORD = /\b([a-z][a-z0-9+.-]{0,15}:\/\/[^\s/:@]*:)[^\s/@]+@/gi;
 // The same cut short before its `@` (the end of a clipped text): the rest may be the password.

@@ -1,0 +1,34 @@
+// Every place where FTP Log shows text taken from a document, as plain
+// strings: the tests that hold every surface to the one rule for showing
+// document text (masked, bounded, nothing hidden) read them from here, so a
+// new surface is added once and checked everywhere.
+
+import type { LogDocument } from '../../src/core/scan/document';
+import { hoverAt } from '../../src/core/features/hover';
+import { formatJson, formatText, toCliProblem } from '../../src/cli/output';
+
+/** What the hover shows at every code, verb, argument and payload of `line` (and at `column`, when given). */
+export function hoverSurfaces(doc: LogDocument, line: number, column?: number): string[] {
+  const out: string[] = [];
+  const r = doc.lineResult(line);
+  const columns = new Set<number>(column === undefined ? [] : [column]);
+  for (const span of [r.codeSpan, r.verbSpan, r.argSpan, r.textSpan]) if (span) columns.add(span.start);
+  for (const c of columns) {
+    const h = hoverAt(doc, line, c);
+    if (h) out.push(h.markdown);
+  }
+  return out;
+}
+
+/** What the Problems panel and `ftp-log check` show for the document. */
+export function problemSurfaces(doc: LogDocument, file = 'log.txt'): string[] {
+  const out: string[] = [];
+  const findings = doc.findings();
+  for (const f of findings) {
+    out.push(f.message);
+    if (f.related) out.push(f.related.message);
+    out.push(formatText(toCliProblem(file, f)));
+  }
+  out.push(formatJson(findings.map((f) => toCliProblem(file, f))));
+  return out;
+}
