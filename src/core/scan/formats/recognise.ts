@@ -8,7 +8,10 @@ import { recogniseFtplib } from './ftplib';
 import { recogniseFileZillaLog, recogniseFileZillaPane, recogniseFileZillaServer, recogniseFileZillaServerLegacy } from './filezilla';
 import { recogniseDayDate } from './vsftpd';
 import { recogniseSyslog } from './syslog';
+import { isJournalMarker } from './syslogHeader';
 import { recogniseProftpdExtended, recogniseProftpdSystemLog } from './proftpd';
+import { recogniseSftpgoConsole, recogniseSftpgoJson } from './sftpgo';
+import { recogniseAioftp } from './aioftp';
 import { IisMatch, isIisHeader, recogniseIisData } from './iis';
 import { recognisePyftpdlib } from './pyftpdlib';
 import { recogniseFtpClient } from './windowsFtp';
@@ -25,7 +28,7 @@ function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 
-function digitLine(line: string, hit: Hit): boolean {
+function digitLine(line: string, state: ScanState, hit: Hit): boolean {
   if (replyCodeAt(line, 0, line.length) >= 0) {
     return setHit(hit, undefined, Channel.Raw, 'raw', 0, line.length);
   }
@@ -34,19 +37,25 @@ function digitLine(line: string, hit: Hit): boolean {
       recogniseFileZillaServer(line, hit) ||
       recogniseFileZillaLog(line, hit) ||
       recogniseProftpdSystemLog(line, hit) ||
+      (line.charCodeAt(10) === 84 /* T */ && (recogniseSyslog(line, state, hit) || recogniseSftpgoConsole(line, hit))) ||
       recogniseMarkers(line, hit) ||
       recogniseProftpdExtended(line, hit)
     );
   }
-  return recogniseMarkers(line, hit) || recogniseProftpdExtended(line, hit);
+  return recogniseSyslog(line, state, hit) || recogniseMarkers(line, hit) || recogniseProftpdExtended(line, hit);
 }
 
-function letterLine(line: string, hit: Hit): boolean {
+/** `DEBUG:`, `INFO:` … : Python logging's default layout (aioftp). */
+function isPythonLevel(c: number): boolean {
+  return c === 68 || c === 73 || c === 87 || c === 69 || c === 67;
+}
+
+function letterLine(line: string, state: ScanState, hit: Hit): boolean {
   const c = line.charCodeAt(0);
   if (line.charCodeAt(3) === 32) {
-    if (recogniseDayDate(line, hit) || recogniseSyslog(line, hit)) return true;
+    if (recogniseDayDate(line, hit) || recogniseSyslog(line, state, hit)) return true;
   }
-  if (isUpper(c) && recogniseFileZillaPane(line, hit)) return true;
+  if (isUpper(c) && (recogniseFileZillaPane(line, hit) || (isPythonLevel(c) && recogniseAioftp(line, hit)))) return true;
   if (recogniseFtplib(line, hit) || recogniseFtpClient(line, hit)) return true;
   if (c === 99 /* c */ && line.startsWith('curl: (')) return setHit(hit, 'curl', Channel.Known, '', 0, 0);
   if (recogniseProftpdExtended(line, hit)) return true;
@@ -109,20 +118,26 @@ function isRawFallback(hit: Hit): boolean {
 
 function recogniseOutsideIis(line: string, c: number, state: ScanState, hit: Hit): boolean {
   if (c === 32 || c === 9) return setHit(hit, undefined, Channel.Text, 'raw', 0, line.length);
-  if (isDigit(c)) return digitLine(line, hit);
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return letterLine(line, hit);
+  if (isDigit(c)) return digitLine(line, state, hit);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return letterLine(line, state, hit);
   switch (c) {
     case 35 /* # */:
       return isIisHeader(line) ? setHit(hit, state.iis || line.startsWith('#Software: Microsoft') ? 'iis' : undefined, Channel.Known, '', 0, 0) : false;
     case 40 /* ( */:
       return recogniseFileZillaServerLegacy(line, hit);
     case 91 /* [ */:
-      return recognisePyftpdlib(line, hit) || recogniseMarkers(line, hit);
+      return recognisePyftpdlib(line, hit) || recogniseAioftp(line, hit) || recogniseMarkers(line, hit) || recogniseProftpdExtended(line, hit);
+    case 123 /* { */:
+      return recogniseSftpgoJson(line, 0, hit);
+    case 34 /* " */:
+      return recogniseProftpdExtended(line, hit);
     case 42 /* * */:
       return recogniseFtplib(line, hit) || recogniseMarkers(line, hit);
     case 60 /* < */:
-    case 62 /* > */:
+      return (isDigit(line.charCodeAt(1)) && recogniseSyslog(line, state, hit)) || recogniseMarkers(line, hit);
     case 45 /* - */:
+      return isJournalMarker(line) ? setHit(hit, undefined, Channel.Known, '', 0, 0) : recogniseMarkers(line, hit);
+    case 62 /* > */:
     case 46 /* . */:
     case 33 /* ! */:
       return recogniseMarkers(line, hit);
