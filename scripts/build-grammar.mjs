@@ -18,12 +18,48 @@ const verbs = catalogue
   .sort((a, b) => b.length - a.length || a.localeCompare(b))
   .join('|');
 
+// Pure-FTPd's translated debug label (`Befehl [user] [bob]`): the scanner reads the same list.
+const pureLabels = JSON.parse(readFileSync(join(root, 'src/core/catalogue/pure-ftpd-command-labels.json'), 'utf8'))
+  .labels.map((l) => l.label)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+// The syslog / journalctl header before a program's message, as src/core/scan/formats/syslogHeader.ts
+// reads it. `{{SYSLOG:prog}}` is a header naming `prog` (a regular expression) ending in `prog[pid]: `
+// or `prog: `; `{{SYSLOG?:prog}}` also accepts `prog[pid] ` with no colon. No capturing groups.
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const WEEKDAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const TIMESTAMP = [
+  `(?:\\d{1,3} \\d{1,3} \\d{4}-\\d\\d-\\d\\dT[^ ]+ )?${MONTH} {1,2}\\d{1,2} \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,6})?`,
+  '\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?(?:Z|[+-]\\d\\d:?\\d\\d)?',
+  `${WEEKDAY} \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,6})? [A-Za-z0-9+-]{1,6}`,
+  '\\d{9,11}\\.\\d{6}',
+].join('|');
+const FACILITY = '(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|ntp|security|console|local[0-7])';
+const SEVERITY = '(?:emerg|panic|alert|crit|err|error|warn|warning|notice|info|debug)';
+const BEFORE_TAG = `(?:${TIMESTAMP}) (?:<[A-Za-z0-9]+\\.[A-Za-z0-9]+> )?(?:[^ ]+ )?(?:(?:${FACILITY}\\.${SEVERITY}|<\\d{1,3}>) )?`;
+const SOLARIS_ID = '(?:\\[ID \\d+ [a-z0-9]+\\.[a-z]+\\] )?';
+const SD = '(?:-|(?:\\[(?:[^\\]"\\\\]|\\\\.|"(?:[^"\\\\]|\\\\.)*")*\\])+)';
+function syslogHeader(program, colonOptional) {
+  const tag = `(?:\\[\\d+\\])?:(?: |$)${colonOptional ? '|\\[\\d+\\] ' : ''}`;
+  const rfc3164 = `${BEFORE_TAG}(?:${program})(?:${tag})${SOLARIS_ID}`;
+  const rfc5424 = `<\\d{1,3}>1 [^ ]+ [^ ]+ (?:${program}) [^ ]+ [^ ]+ ${SD}(?: |$)`;
+  return `(?:${rfc3164}|${rfc5424})`;
+}
+
 const grammar = yaml.load(readFileSync(source, 'utf8'));
 delete grammar['x-shared'];
 
 const problems = [];
 function expand(node, path) {
-  if (typeof node === 'string') return node.split('{{VERBS}}').join(verbs);
+  if (typeof node === 'string') {
+    return node
+      .split('{{VERBS}}')
+      .join(verbs)
+      .split('{{PURE_FTPD_COMMAND_LABELS}}')
+      .join(pureLabels)
+      .replace(/\{\{SYSLOG(\?)?:([^}]+)\}\}/g, (_, optional, program) => syslogHeader(program, optional === '?'));
+  }
   if (Array.isArray(node)) return node.map((n, i) => expand(n, `${path}[${i}]`));
   if (node && typeof node === 'object') {
     const out = {};
@@ -48,7 +84,7 @@ if (problems.length) {
     process.exit(1);
   }
 }
-const leftover = JSON.stringify(built).match(/\{\{[A-Z]+\}\}/);
+const leftover = JSON.stringify(built).match(/\{\{[A-Z_]+\??(?::[^}]*)?\}\}/);
 if (leftover) {
   console.error(`unexpanded placeholder ${leftover[0]}`);
   process.exit(1);

@@ -12,8 +12,9 @@ export interface Family {
   /** False for logs that never carry a reply code (transfers or events only). */
   readonly logsReplies: boolean;
   /**
-   * Detected by the strict shape of its lines alone, without a reply or a
-   * command: logs whose lines carry none.
+   * Also detected by the strict shape of its lines alone, without a reply or a
+   * command: logs that carry none at all, or none at the server's default
+   * verbosity (vsftpd without log_ftp_protocol, Pure-FTPd without -d).
    */
   readonly byShape?: boolean;
   /**
@@ -54,13 +55,17 @@ export const FAMILY_LIST = [
   { id: 'filezilla', label: 'FileZilla client', logsReplies: true, sharedLayout: true },
   { id: 'filezilla-server-legacy', label: 'FileZilla Server 0.9', server: 'FileZilla Server 0.9', logsReplies: true },
   { id: 'filezilla-server', label: 'FileZilla Server 1.x', server: 'FileZilla Server 1.x', logsReplies: true },
-  { id: 'vsftpd', label: 'vsftpd', server: 'vsftpd', logsReplies: true },
+  { id: 'vsftpd', label: 'vsftpd', server: 'vsftpd', logsReplies: true, byShape: true },
   { id: 'xferlog', label: 'xferlog (transfers)', logsReplies: false, byShape: true },
   { id: 'proftpd', label: 'ProFTPD SystemLog', server: 'ProFTPD', logsReplies: false, byShape: true },
   { id: 'proftpd-extlog', label: 'ProFTPD ExtendedLog', server: 'ProFTPD', logsReplies: true },
-  { id: 'pure-ftpd', label: 'Pure-FTPd', server: 'Pure-FTPd', logsReplies: true },
+  { id: 'pure-ftpd', label: 'Pure-FTPd', server: 'Pure-FTPd', logsReplies: true, byShape: true },
   { id: 'iis', label: 'IIS FTP (W3C)', server: 'IIS FTP', logsReplies: true, sharedLayout: true },
   { id: 'pyftpdlib', label: 'pyftpdlib', server: 'pyftpdlib', logsReplies: true },
+  { id: 'wu-ftpd', label: 'wu-ftpd (syslog)', server: 'wu-ftpd', logsReplies: true, byShape: true },
+  { id: 'bsd-ftpd', label: 'BSD / Solaris / macOS ftpd (syslog)', server: 'BSD ftpd', logsReplies: true, byShape: true },
+  { id: 'sftpgo', label: 'SFTPGo', server: 'SFTPGo', logsReplies: true, byShape: true },
+  { id: 'aioftp', label: 'aioftp', server: 'aioftp', logsReplies: true },
   { id: 'commons-net', label: 'Apache Commons Net PrintCommandListener', logsReplies: true, sharedLayout: true },
   { id: 'basic-ftp', label: 'basic-ftp (Node.js; FTP-Deploy-Action, ftp-deploy)', logsReplies: true, sharedLayout: true, readBy: 'commons-net' },
   { id: 'node-ftp', label: 'node-ftp (the Node.js ftp package)', logsReplies: true },

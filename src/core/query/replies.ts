@@ -56,10 +56,14 @@ const REPLY_TEXT_LIMIT = 65536;
 export function replyAt(src: LineSource, line: number): Reply | undefined {
   const r = src.lineResult(line);
   if ((r.kind !== LineKind.Reply && r.kind !== LineKind.Exchange) || r.code === undefined || !r.codeSpan) return undefined;
-  const parts = [boundedSlice(src, line, r.textSpan, REPLY_TEXT_LIMIT)];
-  let kept = parts[0].length;
   let endLine = line;
-  const open = r.kind === LineKind.Reply && src.lineText(line).charCodeAt(r.codeSpan.start + 3) === 45;
+  // A reply continues on later lines when it opens a block (`NNN-`), or when its line holds the
+  // code alone and its text follows on the next one (FreeBSD ftpd's debug log).
+  const hyphen = src.lineText(line).charCodeAt(r.codeSpan.start + 3) === 45;
+  const textless = !r.textSpan || r.textSpan.start >= r.textSpan.end;
+  const open = r.kind === LineKind.Reply && (hyphen || textless);
+  const parts = textless ? [] : [boundedSlice(src, line, r.textSpan, REPLY_TEXT_LIMIT)];
+  let kept = parts.length > 0 ? parts[0].length : 0;
   if (open) {
     const session = src.sessionOf(line);
     for (let i = line + 1; i < src.lineCount && i - line <= BLOCK_LIMIT; i++) {

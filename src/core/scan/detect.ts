@@ -1,8 +1,9 @@
 // Names the log family of a document from the tallies of its lines, or `none`
 // when nothing in it is FTP. Families are decided on evidence a non-FTP log
 // cannot carry by accident: a reply or command in the family's own layout, or
-// (for xferlog and ProFTPD's SystemLog, which hold no replies) their strict
-// line shape.
+// (for logs that hold no replies: xferlog, ProFTPD's SystemLog, servers at
+// their default verbosity) their strict line shape, when it is a real share
+// of the document.
 
 import { BARE_REPLY_CLIENTS, FAMILIES, SHAPE_FAMILIES, clientsReadBy, hasSharedLayout, type FamilyId } from '../families';
 import type { FamilyTally } from './tally';
@@ -16,6 +17,20 @@ export type Detected = FamilyId | 'none';
  * its EHLO, MAIL FROM, RCPT TO, DATA, 354 and enhanced codes tell it apart.
  */
 const FOREIGN_SHARE = 4;
+
+/**
+ * A family known by the shape of its lines alone must have at least this many
+ * of them, and be at least a tenth (SHAPE_SHARE_PERCENT) of the non-empty
+ * lines: a server's own log (or a journal filtered to it) is mostly its lines,
+ * while a system log of sshd, cron, the kernel and postfix that happens to hold
+ * one `vsftpd[..]: CONNECT` line, or a few among thousands, is not an FTP log.
+ */
+const MIN_SHAPE_LINES = 2;
+const SHAPE_SHARE_PERCENT = 10;
+
+function isRealShare(count: number, nonEmpty: number): boolean {
+  return count >= MIN_SHAPE_LINES && count * 100 >= nonEmpty * SHAPE_SHARE_PERCENT;
+}
 
 export function detectFromTally(t: FamilyTally): Detected {
   const detected = bestFamily(t);
@@ -70,7 +85,7 @@ function bestFamily(t: FamilyTally): Detected {
   }
   for (const family of SHAPE_FAMILIES) {
     const count = t.knownOf(family);
-    if (count > bestCount) {
+    if (count > bestCount && isRealShare(count, t.nonEmpty)) {
       best = family;
       bestCount = count;
     }

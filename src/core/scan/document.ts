@@ -146,7 +146,9 @@ export class LogDocument implements LineSource {
   private scan(scanner: Scanner, from: number, to: number): void {
     this.servers = undefined;
     for (let i = from; i < to; i++) {
-      const row = scanner.next(this.texts.get(i));
+      const text = this.texts.get(i);
+      const row = scanner.next(text);
+      this.tally.countText(text, 1);
       this.results.set(i, row);
       this.tally.add(row.kind, familyIndex(row.family), 1);
       this.results.setEndState(i, this.states.id(scanner.state));
@@ -237,6 +239,8 @@ export class LogDocument implements LineSource {
     start = Math.max(0, Math.min(start, lines.length));
     deleteCount = Math.max(0, Math.min(deleteCount, lines.length - start));
     const store = this.results;
+    for (let i = start; i < start + deleteCount; i++) this.tally.countText(lines[i], -1);
+    for (const text of insert) this.tally.countText(text, 1);
     if (deleteCount === insert.length) {
       // Rows stay (and stay counted) until the re-scan reads their new text.
       for (let i = 0; i < insert.length; i++) {

@@ -30,6 +30,14 @@ function takesBareLines(block: OpenBlock | undefined): block is OpenBlock {
  */
 const LISTING = 0;
 
+/** True when the reply line at `start` is its code alone (`NNN`, `NNN `, `NNN- `): no text after it. */
+function textIsEmpty(line: string, start: number, end: number): boolean {
+  let i = start + 3;
+  if (line.charCodeAt(i) === 45) i++;
+  while (i < end && line.charCodeAt(i) === 32) i++;
+  return i >= end;
+}
+
 function sameChannel(block: OpenBlock | undefined, hit: Hit): block is OpenBlock {
   if (!block || block.session !== hit.session) return false;
   // A bare line continues a block whose later lines may come bare (its closing `NNN ` line too).
@@ -156,6 +164,13 @@ export class Scanner {
     return this.foreign(family, -1, -1);
   }
 
+  /** The line after a code line whose text it holds (Hit.textNext): with `last`, it ends the reply. */
+  private textOfCodeLine(block: OpenBlock, start: number, end: number): Row {
+    const last = block.textNext === 'last';
+    this.state = withBlock(this.state, last ? undefined : { code: block.code, channel: block.channel, session: block.session, family: block.family });
+    return this.continuation(block, start, end, -1, last);
+  }
+
   private foreign(family: FamilyId | undefined, code: number, codeStart: number): Row {
     const r = clearRow(this.row, LineKind.Foreign, family, undefined);
     if (code >= 0) {
@@ -176,23 +191,32 @@ export class Scanner {
     const block = this.state.block;
     const code = replyCodeAt(line, start, end);
     if (sameChannel(block, hit)) {
+      if (block.textNext) return this.textOfCodeLine(block, start, end);
       // RFC 959 §4.2: only the block's own code and a space closes it; a line with another code,
       // or the bare code alone, is text of the block. Its own code with `-` repeats the code.
       if (code === block.code && start + 3 < end) {
-        return this.continuation(block, start, end, start, line.charCodeAt(start + 3) === 32);
+        const closes = line.charCodeAt(start + 3) === 32;
+        if (hit.textNext && textIsEmpty(line, start, end)) {
+          // The closing code line's text is the next line: that line ends the reply.
+          this.state = withBlock(this.state, { ...block, textNext: closes ? 'last' : 'more' });
+          return this.continuation(block, start, end, start, false);
+        }
+        return this.continuation(block, start, end, start, closes);
       }
       if (hit.channel === Channel.Raw && code < 0 && this.isRawCommand(line, hit)) return this.command(line, hit, false);
       return this.continuation(block, start, end, -1, false);
     }
     if (code >= 0) {
       const multi = !hit.single && opensBlock(line, start, end);
+      const textNext = hit.textNext && textIsEmpty(line, start, end) ? (multi ? 'more' : 'last') : undefined;
       // Another protocol's multi-line reply has FTP's syntax too (RFC 5321 §4.2.1): its later lines are its text.
-      if (multi) this.state = withBlock(this.state, { code, channel: hit.key, session: hit.session, family: hit.family });
+      if (multi || textNext) this.state = withBlock(this.state, { code, channel: hit.key, session: hit.session, family: hit.family, textNext });
       if (foreignReplyAt(line, start, code)) return this.foreign(hit.family, code, start);
       const r = clearRow(this.row, LineKind.Reply, hit.family, hit.session);
       r.code = code;
       r.codeStart = start;
-      r.textStart = Math.min(start + 4, end);
+      // A code line whose text follows (`<--- 230- `) holds no text of its own.
+      r.textStart = textNext ? end : Math.min(start + 4, end);
       r.textEnd = end;
       return r;
     }

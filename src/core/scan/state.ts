@@ -11,6 +11,11 @@ export interface OpenBlock {
   readonly channel: string;
   readonly session: string | undefined;
   readonly family: FamilyId | undefined;
+  /**
+   * The reply line just read held only its code: the next line of the channel
+   * is its text, and with `last` that text ends the reply (see Hit.textNext).
+   */
+  readonly textNext?: 'more' | 'last';
 }
 
 /** Where the IIS W3C columns sit, from the most recent `#Fields:` header (-1: no such column). */
@@ -39,7 +44,7 @@ export const INITIAL_STATE: ScanState = { block: undefined, iis: undefined };
 function sameBlock(a: OpenBlock | undefined, b: OpenBlock | undefined): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
-  return a.code === b.code && a.channel === b.channel && a.session === b.session && a.family === b.family;
+  return a.code === b.code && a.channel === b.channel && a.session === b.session && a.family === b.family && a.textNext === b.textNext;
 }
 
 /** Structural equality: what the incremental update uses to know the re-scan has converged. */

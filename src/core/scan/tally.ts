@@ -14,9 +14,16 @@ export class FamilyTally {
   rawCommands = 0;
   /** Lines of other protocols in FTP's shapes (SMTP, NNTP, POP3, HTTP, SIP). */
   foreign = 0;
+  /** Lines that are not empty: what a family's share of the document is measured against. */
+  nonEmpty = 0;
 
   knownOf(family: FamilyId): number {
     return this.known[FAMILIES.indexOf(family)];
+  }
+
+  /** Counts a line's text in (sign 1) or out (-1) of the document's non-empty lines. */
+  countText(text: string, sign: 1 | -1): void {
+    if (text.length > 0) this.nonEmpty += sign;
   }
 
   /** Counts a line of `kind` in the family with index `family` (-1: none). */

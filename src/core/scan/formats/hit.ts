@@ -33,6 +33,11 @@ export interface Hit {
   single: boolean;
   /** Command verbs in this family may be lower case (ftplib, FileZilla Server, Pure-FTPd). */
   anyCase: boolean;
+  /**
+   * A reply line that is only `NNN ` or `NNN- ` has its text on the next line
+   * of the same key and session (FreeBSD ftpd's debug log).
+   */
+  textNext: boolean;
   /** Command argument columns when the family does not put it right after the verb (-1: after the verb). */
   argStart: number;
   argEnd: number;
@@ -41,7 +46,7 @@ export interface Hit {
 }
 
 export function newHit(row: Row = newRow()): Hit {
-  return { family: undefined, channel: Channel.Known, key: '', start: 0, end: 0, session: undefined, single: false, anyCase: false, argStart: -1, argEnd: -1, row };
+  return { family: undefined, channel: Channel.Known, key: '', start: 0, end: 0, session: undefined, single: false, anyCase: false, textNext: false, argStart: -1, argEnd: -1, row };
 }
 
 /** Resets `hit` for a line whose payload is `line[start, end)`. Returns true for chaining. */
@@ -62,6 +67,7 @@ export function setHit(
   hit.session = session;
   hit.single = false;
   hit.anyCase = false;
+  hit.textNext = false;
   hit.argStart = -1;
   hit.argEnd = -1;
   return true;

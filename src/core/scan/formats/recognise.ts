@@ -10,6 +10,9 @@ import { recogniseFileZillaLog, recogniseFileZillaPane, recogniseFileZillaServer
 import { recogniseDayDate } from './vsftpd';
 import { recogniseSyslog } from './syslog';
 import { recogniseProftpdExtended, recogniseProftpdSystemLog } from './proftpd';
+import { isJournalMarker } from './syslogHeader';
+import { recogniseSftpgoConsole, recogniseSftpgoJson } from './sftpgo';
+import { recogniseAioftp } from './aioftp';
 import { IisMatch, isIisHeader, isIisSoftware, recogniseIisData } from './iis';
 import { recogniseHeaderlessIis } from './iisHeaderless';
 import { recognisePyftpdlib } from './pyftpdlib';
@@ -33,7 +36,7 @@ function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 
-function digitLine(line: string, hit: Hit): boolean {
+function digitLine(line: string, state: ScanState, hit: Hit): boolean {
   if (replyCodeAt(line, 0, line.length) >= 0) {
     return setHit(hit, undefined, Channel.Raw, 'raw', 0, line.length);
   }
@@ -42,13 +45,19 @@ function digitLine(line: string, hit: Hit): boolean {
       recogniseFileZillaServer(line, hit) ||
       recogniseFileZillaLog(line, hit) ||
       recogniseProftpdSystemLog(line, hit) ||
+      (line.charCodeAt(10) === 84 /* T */ && (recogniseSyslog(line, state, hit) || recogniseSftpgoConsole(line, hit))) ||
       recogniseMarkers(line, hit) ||
       recogniseProftpdExtended(line, hit) ||
       recogniseHeaderlessIis(line, hit)
     );
   }
   if (line.charCodeAt(4) === 47 /* yyyy/ */ && recogniseRclone(line, hit)) return true;
-  return recogniseMarkers(line, hit) || recogniseProftpdExtended(line, hit) || recogniseHeaderlessIis(line, hit);
+  return recogniseSyslog(line, state, hit) || recogniseMarkers(line, hit) || recogniseProftpdExtended(line, hit) || recogniseHeaderlessIis(line, hit);
+}
+
+/** `DEBUG:`, `INFO:` … : Python logging's default layout (aioftp). */
+function isPythonLevel(c: number): boolean {
+  return c === 68 || c === 73 || c === 87 || c === 69 || c === 67;
 }
 
 /** Client libraries whose lines start with a letter: cheap first-character tests before each pattern. */
@@ -58,12 +67,12 @@ function clientLibraryLine(line: string, c: number, hit: Hit): boolean {
   return (c === 76 /* L */ || c === 82 /* R */ || c === 67 /* C */ || c === 100 /* d */) && recogniseWget(line, hit);
 }
 
-function letterLine(line: string, hit: Hit): boolean {
+function letterLine(line: string, state: ScanState, hit: Hit): boolean {
   const c = line.charCodeAt(0);
   if (line.charCodeAt(3) === 32) {
-    if (recogniseDayDate(line, hit) || recogniseSyslog(line, hit)) return true;
+    if (recogniseDayDate(line, hit) || recogniseSyslog(line, state, hit)) return true;
   }
-  if (isUpper(c) && recogniseFileZillaPane(line, hit)) return true;
+  if (isUpper(c) && (recogniseFileZillaPane(line, hit) || (isPythonLevel(c) && recogniseAioftp(line, hit)))) return true;
   if (recogniseFtplib(line, hit) || recogniseFtpClient(line, hit) || clientLibraryLine(line, c, hit)) return true;
   if ((c === 70 /* F */ || c === 85 /* U */) && recogniseNppFtp(line, hit)) return true;
   if (c === 99 /* c */ && line.startsWith('curl: (')) return setHit(hit, 'curl', Channel.Known, '', 0, 0);
@@ -147,8 +156,8 @@ function isRawFallback(hit: Hit): boolean {
 function recogniseOutsideIis(line: string, c: number, state: ScanState, hit: Hit): boolean {
   // Indented: lftp's debug output when a script indents it, curl's progress meter glued to a marker, or text.
   if (c === 32 || c === 9) return recogniseMarkers(line, hit) || setHit(hit, undefined, Channel.Text, 'raw', 0, line.length);
-  if (isDigit(c)) return digitLine(line, hit);
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return letterLine(line, hit);
+  if (isDigit(c)) return digitLine(line, state, hit);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return letterLine(line, state, hit);
   switch (c) {
     case 35 /* # */:
     case 0xfeff /* a byte-order mark, before an IIS log's first directive */:
@@ -156,12 +165,26 @@ function recogniseOutsideIis(line: string, c: number, state: ScanState, hit: Hit
     case 40 /* ( */:
       return recogniseFileZillaServerLegacy(line, hit);
     case 91 /* [ */:
-      return recognisePyftpdlib(line, hit) || recogniseMarkers(line, hit) || recogniseNodeFtp(line, hit) || recogniseVscodeSftp(line, hit) || recogniseNppFtp(line, hit);
+      return (
+        recognisePyftpdlib(line, hit) ||
+        recogniseAioftp(line, hit) ||
+        recogniseMarkers(line, hit) ||
+        recogniseProftpdExtended(line, hit) ||
+        recogniseNodeFtp(line, hit) ||
+        recogniseVscodeSftp(line, hit) ||
+        recogniseNppFtp(line, hit)
+      );
+    case 123 /* { */:
+      return recogniseSftpgoJson(line, 0, hit);
+    case 34 /* " */:
+      return recogniseProftpdExtended(line, hit);
     case 42 /* * */:
       return recogniseFtplib(line, hit) || recogniseMarkers(line, hit);
     case 60 /* < */:
-      return (isDigit(line.charCodeAt(1)) && recogniseRclone(line, hit)) || recogniseMarkers(line, hit);
+      return (isDigit(line.charCodeAt(1)) && (recogniseRclone(line, hit) || recogniseSyslog(line, state, hit))) || recogniseMarkers(line, hit);
     case 45 /* - */:
+      if (isJournalMarker(line)) return setHit(hit, undefined, Channel.Known, '', 0, 0);
+      return recogniseMarkers(line, hit) || recogniseWget(line, hit) || recogniseNppFtp(line, hit);
     case 61 /* = */:
       return recogniseMarkers(line, hit) || recogniseWget(line, hit) || recogniseNppFtp(line, hit);
     case 63 /* ? */:

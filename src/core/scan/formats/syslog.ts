@@ -1,64 +1,45 @@
-// Lines written through syslog (`Nov 24 10:00:01 host prog[pid]: msg`):
-// Pure-FTPd (log-formats.md §12), ProFTPD and vsftpd with syslog_enable.
-// Other daemons' lines are not FTP and are left unrecognised.
+// FTP servers' lines written through syslog or the journal, in any of the
+// header layouts syslogHeader.ts reads: the program named by the tag picks
+// the server's own reader for the message. Other programs' lines are left
+// unrecognised (an FTP client that logs through syslog is the generic
+// recogniser's to learn).
 
-import { Channel, Hit, setHit } from './hit';
+import type { ScanState } from '../state';
+import { Channel, setHit, type Hit } from './hit';
+import { header, programIs, readSyslogHeader } from './syslogHeader';
 import { recogniseVsftpdEvent } from './vsftpd';
-import { digitsEnd, sessionText } from './session';
-import { stickyEnd } from './syntax';
+import { recognisePureFtpdMessage } from './pureFtpd';
+import { recogniseProftpdMessage } from './proftpd';
+import { FtpdProgram, recogniseFtpdMessage } from './ftpd';
+import { recogniseSftpgoJson } from './sftpgo';
+import { sessionText } from './session';
 
-const SYSLOG_DATE = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d \S/;
-/** `Nov 24 10:00:01 ` */
-const DATE_LENGTH = 16;
-const PURE_PREFIX = /\([^@)\s]*@[^)\s]*\) \[[A-Z]+\] /y;
-const PURE_COMMAND = /Command \[[^\]]*\](?: \[.*\])?$/y;
-const PROGRAMS = ['pure-ftpd', 'vsftpd', 'proftpd'] as const;
-
-function pureFtpd(line: string, from: number, pid: string | undefined, hit: Hit): boolean {
-  const p = stickyEnd(PURE_PREFIX, line, from);
-  if (p < 0) return setHit(hit, 'pure-ftpd', Channel.Known, '', 0, 0);
-  const at = line.indexOf('@', from);
-  const hostEnd = line.indexOf(') [', at);
-  const session = pid ?? sessionText(line, at + 1, hostEnd);
-  if (!line.startsWith('DEBUG] ', hostEnd + 3)) return setHit(hit, 'pure-ftpd', Channel.Known, '', 0, 0, session);
-  if (stickyEnd(PURE_COMMAND, line, p) >= 0) {
-    // `Command [verb] [arg]`: the payload is the verb inside the first brackets.
-    const verbStart = p + 9;
-    const verbEnd = line.indexOf(']', verbStart);
-    setHit(hit, 'pure-ftpd', Channel.Command, 'pure', verbStart, verbEnd, session);
-    hit.anyCase = true;
-    if (line.startsWith('] [', verbEnd)) {
-      hit.argStart = verbEnd + 3;
-      hit.argEnd = line.length - 1;
-    }
-    return true;
-  }
-  return setHit(hit, 'pure-ftpd', Channel.Reply, 'pure', p, line.length, session);
+/** The tag's process id as a session (only FTP servers' lines pay for the string). */
+function pidOf(line: string): string | undefined {
+  return header.pidStart >= 0 ? sessionText(line, header.pidStart, header.pidEnd) : undefined;
 }
 
-function programAt(line: string, at: number): (typeof PROGRAMS)[number] | undefined {
-  for (const name of PROGRAMS) if (line.startsWith(name, at)) return name;
-  return undefined;
-}
-
-export function recogniseSyslog(line: string, hit: Hit): boolean {
-  if (!SYSLOG_DATE.test(line)) return false;
-  const hostEnd = line.indexOf(' ', DATE_LENGTH);
-  if (hostEnd < 0) return false;
-  const at = hostEnd + 1;
-  const program = programAt(line, at);
-  if (!program) return false;
-  let p = at + program.length;
-  let pid: string | undefined;
-  if (line.charCodeAt(p) === 91 /* [ */) {
-    const end = digitsEnd(line, p + 1);
-    if (line.charCodeAt(end) !== 93 /* ] */) return false;
-    pid = sessionText(line, p + 1, end);
-    p = end + 1;
+export function recogniseSyslog(line: string, state: ScanState, hit: Hit): boolean {
+  if (!readSyslogHeader(line)) return false;
+  const from = header.msgStart;
+  // Only ProFTPD's own SystemLog file writes a tag with no colon (`proftpd[pid] vhost …`).
+  if (!header.colon) return programIs(line, 'proftpd') && recogniseProftpdMessage(line, from, hit);
+  switch (line.charCodeAt(header.progStart)) {
+    case 118 /* v */:
+      return programIs(line, 'vsftpd') && recogniseVsftpdEvent(line, from, pidOf(line), hit);
+    case 112 /* p */:
+      if (programIs(line, 'pure-ftpd')) return recognisePureFtpdMessage(line, from, pidOf(line), hit);
+      return programIs(line, 'proftpd') && recogniseProftpdMessage(line, from, hit);
+    case 102 /* f */:
+      return programIs(line, 'ftpd') && recogniseFtpdMessage(line, from, FtpdProgram.Ftpd, pidOf(line), state, hit);
+    case 119 /* w */:
+      return programIs(line, 'wu-ftpd') && recogniseFtpdMessage(line, from, FtpdProgram.Wu, pidOf(line), state, hit);
+    case 105 /* i */:
+      return programIs(line, 'in.ftpd') && recogniseFtpdMessage(line, from, FtpdProgram.InFtpd, pidOf(line), state, hit);
+    case 115 /* s */:
+      if (!programIs(line, 'sftpgo')) return false;
+      return recogniseSftpgoJson(line, from, hit) || setHit(hit, undefined, Channel.Known, '', 0, 0);
+    default:
+      return false;
   }
-  if (!line.startsWith(': ', p)) return false;
-  const from = p + 2;
-  if (program === 'pure-ftpd') return pureFtpd(line, from, pid, hit);
-  if (program === 'vsftpd') return recogniseVsftpdEvent(line, from, pid, hit);
-  return setHit(hit, 'proftpd', Channel.Known, '', 0, 0);
 }
