@@ -5,7 +5,10 @@ import { INITIAL_STATE, type ScanState } from '../state';
 import { Channel, Hit, setHit } from './hit';
 import { recogniseMarkers } from './markers';
 import { recogniseFtplib } from './ftplib';
-import { recogniseFileZillaLog, recogniseFileZillaPane, recogniseFileZillaServer, recogniseFileZillaServerLegacy } from './filezilla';
+import { recogniseFileZillaLog, recogniseFileZillaPane } from './filezilla';
+import { recogniseFileZillaServer, recogniseFileZillaServerAdmin } from './filezillaServer';
+import { recogniseFileZillaServerLegacy } from './filezillaServerLegacy';
+import { recogniseFluentFtpCall } from './fluentftp';
 import { recogniseDayDate } from './vsftpd';
 import { recogniseSyslog } from './syslog';
 import { recogniseProftpdExtended, recogniseProftpdSystemLog } from './proftpd';
@@ -29,6 +32,8 @@ function digitLine(line: string, hit: Hit): boolean {
   if (replyCodeAt(line, 0, line.length) >= 0) {
     return setHit(hit, undefined, Channel.Raw, 'raw', 0, line.length);
   }
+  // `HH:MM:SS<TAB>`: the FileZilla pane with timestamps shown.
+  if (line.charCodeAt(2) === 58 && recogniseFileZillaPane(line, hit)) return true;
   if (line.charCodeAt(4) === 45 /* yyyy- */) {
     return (
       recogniseFileZillaServer(line, hit) ||
@@ -113,6 +118,7 @@ function recogniseOutsideIis(line: string, c: number, state: ScanState, hit: Hit
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return letterLine(line, hit);
   switch (c) {
     case 35 /* # */:
+      if (recogniseFluentFtpCall(line, hit)) return true;
       return isIisHeader(line) ? setHit(hit, state.iis || line.startsWith('#Software: Microsoft') ? 'iis' : undefined, Channel.Known, '', 0, 0) : false;
     case 40 /* ( */:
       return recogniseFileZillaServerLegacy(line, hit);
@@ -121,12 +127,15 @@ function recogniseOutsideIis(line: string, c: number, state: ScanState, hit: Hit
     case 42 /* * */:
       return recogniseFtplib(line, hit) || recogniseMarkers(line, hit);
     case 60 /* < */:
+      return recogniseFileZillaServerAdmin(line, hit) || recogniseMarkers(line, hit);
     case 62 /* > */:
+      return recogniseFluentFtpCall(line, hit) || recogniseMarkers(line, hit);
     case 45 /* - */:
     case 46 /* . */:
     case 33 /* ! */:
       return recogniseMarkers(line, hit);
     default:
-      return false;
+      // Labels in non-Latin scripts (and Latin ones with a diacritic first: `Állapot:`).
+      return c >= 128 && recogniseFileZillaPane(line, hit);
   }
 }
