@@ -1,6 +1,7 @@
 // Builds syntaxes/ftp-log.tmLanguage.json from the authored YAML grammar.
-// The command verbs come from the scanner's catalogue so the grammar and the
-// Problems panel agree on what a command line is.
+// The command verbs and the FileZilla client's message labels come from the
+// scanner's catalogues so the grammar and the Problems panel agree on what a
+// command line and a FileZilla reply line are.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +48,80 @@ function syslogHeader(program, colonOptional) {
   return `(?:${rfc3164}|${rfc5424})`;
 }
 
+// FileZilla's labels in every language (src/core/catalogue/filezillaLabels.ts reads the same file).
+const labelFile = JSON.parse(readFileSync(join(root, 'src/core/catalogue/filezilla-labels.json'), 'utf8'));
+const labelTypes = new Map();
+for (const labels of [labelFile.english, ...labelFile.current.map((c) => c.labels), ...labelFile.historic.map((c) => c.labels)]) {
+  for (const [type, text] of Object.entries(labels)) labelTypes.set(text, type);
+}
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
+
+/** Alternatives past which a branch list is split in two, each half behind a class of its first characters. */
+const BRANCHES_PER_LIST = 6;
+
+/**
+ * The labels as a trie-shaped expression (`R(?:esponse:|éponse(?: :|\u00a0:))|…`).
+ * Every line of a document pays for these expressions (vscode-textmate tries
+ * all rules of a list on it), and Oniguruma tries the branches of an
+ * alternation one by one: a long branch list is split into halves, each
+ * behind a lookahead class of its first characters, so a line fails after a
+ * few class tests instead of on each of some 400 labels. A label that starts
+ * a longer one is an optional tail tried longest first, as the scanner tries
+ * labels.
+ */
+function trieExpression(texts) {
+  const END = '';
+  const root = new Map();
+  for (const text of texts) {
+    let node = root;
+    for (const ch of text) {
+      if (!node.has(ch)) node.set(ch, new Map());
+      node = node.get(ch);
+    }
+    node.set(END, null);
+  }
+  // `branches` are [first character, rest] pairs sorted by character.
+  const alternation = (branches) => {
+    if (branches.length <= BRANCHES_PER_LIST) return branches.map(([ch, rest]) => escapeRegex(ch) + rest).join('|');
+    const half = Math.ceil(branches.length / 2);
+    return [branches.slice(0, half), branches.slice(half)]
+      .map((part) => `(?=[${part.map(([ch]) => escapeRegex(ch)).join('')}])(?:${alternation(part)})`)
+      .join('|');
+  };
+  const render = (node) => {
+    const branches = [...node.keys()]
+      .filter((k) => k !== END)
+      .sort()
+      .map((ch) => [ch, render(node.get(ch))]);
+    if (branches.length === 0) return '';
+    const single = branches.length === 1 && branches[0][1] === '';
+    const body = single ? escapeRegex(branches[0][0]) : `(?:${alternation(branches)})`;
+    return node.has(END) ? `${body}?` : body;
+  };
+  // A leading class lets Oniguruma skip a line whose first character starts no label.
+  const first = [...root.keys()].sort().map(escapeRegex).join('');
+  return `(?=[${first}])${render(root)}`;
+}
+
+/** The labels of `types` as one expression. */
+function labelsOf(...types) {
+  return trieExpression([...labelTypes].filter(([, type]) => types.includes(type)).map(([text]) => text));
+}
+const placeholders = {
+  VERBS: verbs,
+  PURE_FTPD_COMMAND_LABELS: pureLabels,
+  FZ_RESPONSE: labelsOf('Response'),
+  FZ_COMMAND: labelsOf('Command'),
+  FZ_NOTE: labelsOf('Status', 'Trace', 'Listing'),
+  FZ_ERROR: labelsOf('Error'),
+  FZ_LABEL: labelsOf('Status', 'Error', 'Command', 'Response', 'Trace', 'Listing'),
+  // After a pane label (src/core/scan/formats/filezilla.ts paneMessageStart): one TAB, spaces and a
+  // TAB (macOS pads labels), or 1-8 spaces where a paste turned the TAB into spaces.
+  FZ_SEP: '(?:\\t| {1,32}\\t| {1,8}(?=[^ \\t]))',
+  // LEFT-TO-RIGHT MARK and LEFT-TO-RIGHT EMBEDDING, written as the characters themselves.
+  FZ_LTR: '\u200e?\u202a?',
+};
+
 const grammar = yaml.load(readFileSync(source, 'utf8'));
 delete grammar['x-shared'];
 
@@ -54,11 +129,8 @@ const problems = [];
 function expand(node, path) {
   if (typeof node === 'string') {
     return node
-      .split('{{VERBS}}')
-      .join(verbs)
-      .split('{{PURE_FTPD_COMMAND_LABELS}}')
-      .join(pureLabels)
-      .replace(/\{\{SYSLOG(\?)?:([^}]+)\}\}/g, (_, optional, program) => syslogHeader(program, optional === '?'));
+      .replace(/\{\{SYSLOG(\?)?:([^}]+)\}\}/g, (_, optional, program) => syslogHeader(program, optional === '?'))
+      .replace(/\{\{([A-Z_]+)\}\}/g, (whole, name) => placeholders[name] ?? whole);
   }
   if (Array.isArray(node)) return node.map((n, i) => expand(n, `${path}[${i}]`));
   if (node && typeof node === 'object') {

@@ -55,6 +55,7 @@ export const FAMILY_LIST = [
   { id: 'filezilla', label: 'FileZilla client', logsReplies: true, sharedLayout: true },
   { id: 'filezilla-server-legacy', label: 'FileZilla Server 0.9', server: 'FileZilla Server 0.9', logsReplies: true },
   { id: 'filezilla-server', label: 'FileZilla Server 1.x', server: 'FileZilla Server 1.x', logsReplies: true },
+  { id: 'fluentftp', label: 'FluentFTP (.NET)', logsReplies: true, readBy: 'filezilla' },
   { id: 'vsftpd', label: 'vsftpd', server: 'vsftpd', logsReplies: true, byShape: true },
   { id: 'xferlog', label: 'xferlog (transfers)', logsReplies: false, byShape: true },
   { id: 'proftpd', label: 'ProFTPD SystemLog', server: 'ProFTPD', logsReplies: false, byShape: true },

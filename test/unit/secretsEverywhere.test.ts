@@ -11,9 +11,13 @@ import { problemSurfaces } from '../support/surfaces';
 
 const SECRET = 'Pl4ntedSecret';
 
-/** The fixture's own PASS/ACCT arguments (after a blank, or inside Pure-FTPd's brackets) become the secret. */
+/**
+ * The fixture's own PASS/ACCT arguments (after a blank, or inside Pure-FTPd's
+ * brackets) become the secret; a sentence that names PASS (`… USER and PASS
+ * first.`) is not a command.
+ */
 function planted(line: string): string {
-  return line.replace(/((?<![A-Za-z])(?:PASS|ACCT)(?:[ \t]+|\] \[))[^'"\]\s]+/gi, `$1${SECRET}`);
+  return line.replace(/((?<![A-Za-z])(?<![A-Za-z][ \t]+)(?:PASS|ACCT)(?:[ \t]+|\] \[))[^'"\]\s]+/gi, `$1${SECRET}`);
 }
 
 describe('planted secrets', function () {

@@ -1,83 +1,116 @@
-// FileZilla client (message pane copy and log file) and FileZilla Server
-// (0.9 legacy and 1.x) layouts, from log-formats.md §7-§9.
+// FileZilla client: the message pane as copied (Windows, Linux, macOS, with or
+// without "Show timestamps") and the log file, in every UI language: the
+// label is the catalogue's translation (catalogue/filezillaLabels.ts), in the
+// pane and in the file alike. Sources: FileZilla src/interface/StatusView.cpp
+// and src/engine/logfile_writer.cpp (3.70.6), src/engine/logging.cpp (3.5.3).
 
 import { Channel, Hit, setHit } from './hit';
 import { digitsEnd, sessionText } from './session';
+import { stickyEnd } from './syntax';
+import { labelsStartingWith, MessageType } from '../../catalogue/filezillaLabels';
+import { isFluentFtpPadding, recogniseFluentFtpNote } from './fluentftp';
+import type { FamilyId } from '../../model';
 
-const PANE_TYPES = ['Status:', 'Error:', 'Command:', 'Response:', 'Trace:', 'Listing:'];
-const CLIENT_LOG = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \d+ \d+ [A-Z][a-z]+: /;
+/**
+ * macOS pads each label with spaces to the widest label's pixel width before
+ * its TAB, so the count depends on the font and the language: allow any
+ * plausible run.
+ */
+const MAC_PADDING = 32;
+/** A TAB that a paste turned into spaces (tab stops up to 8 columns). */
+const EXPANDED_TAB = 8;
+const LTR_MARK = 0x200e;
+const LTR_EMBEDDING = 0x202a;
 /** `2026-11-24 10:00:01 ` */
-const CLIENT_DATE_LENGTH = 20;
-const SERVER_1X = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z (?:\{Thread: \d+\} )?(?:==|!!|>>|<<|WW|DW|DI|DV|DD) /;
-const SESSION_1X = '[FTP Session ';
-const LEGACY = /^\(\d+\) /;
+const LOG_DATE = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d /y;
+const LOG_DATE_LENGTH = 20;
 
-/** The FileZilla message type starting at `p` followed by a tab or space, or undefined. */
-function messageType(line: string, p: number): string | undefined {
-  for (const type of PANE_TYPES) {
-    if (!line.startsWith(type, p)) continue;
-    const sep = line.charCodeAt(p + type.length);
-    return sep === 9 || sep === 32 ? type : undefined;
-  }
-  return undefined;
+/** Columns of the digits in `HH:MM:SS`. */
+const CLOCK_DIGITS = [0, 1, 3, 4, 6, 7];
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
-function clientChannel(type: string): Channel {
-  if (type === 'Response:') return Channel.Reply;
-  if (type === 'Command:') return Channel.Command;
+/** `HH:MM:SS` and a TAB (or a space, on macOS): the pane's "Show timestamps" column. */
+function paneClockLength(line: string): number {
+  if (line.charCodeAt(2) !== 58 || line.charCodeAt(5) !== 58) return 0;
+  for (let i = 0; i < CLOCK_DIGITS.length; i++) if (!isDigit(line.charCodeAt(CLOCK_DIGITS[i]))) return 0;
+  const sep = line.charCodeAt(8);
+  return sep === 9 || sep === 32 ? 9 : 0;
+}
+
+/**
+ * Where the message starts after a pane label ending at `q`, or -1: one TAB
+ * (Windows, Linux), spaces then one TAB (macOS), or 1-8 spaces where a paste
+ * turned the TAB into spaces.
+ */
+function paneMessageStart(line: string, q: number): number {
+  const c = line.charCodeAt(q);
+  if (c === 9) return q + 1;
+  if (c !== 32) return -1;
+  let k = q + 1;
+  while (k - q < MAC_PADDING && line.charCodeAt(k) === 32) k++;
+  const next = line.charCodeAt(k);
+  if (next === 9) return k + 1;
+  return k - q <= EXPANDED_TAB && k < line.length && next !== 32 ? k : -1;
+}
+
+/**
+ * In right-to-left UI languages the pane writes LEFT-TO-RIGHT MARK and
+ * LEFT-TO-RIGHT EMBEDDING before a command, reply or trace text (the English
+ * text keeps its reading order); the message starts after them.
+ */
+function afterDirectionMarks(line: string, p: number): number {
+  if (line.charCodeAt(p) === LTR_MARK) p++;
+  if (line.charCodeAt(p) === LTR_EMBEDDING) p++;
+  return p;
+}
+
+function channelOf(type: MessageType): Channel {
+  if (type === MessageType.Response) return Channel.Reply;
+  if (type === MessageType.Command) return Channel.Command;
+  // Status, Error, Trace, Listing: the client's own lines; numbers in them are never replies.
   return Channel.Known;
 }
 
-/** Message pane copy: `Response:<TAB>220 ...`. */
+/** Message pane copy: `[HH:MM:SS<TAB>]<label><TAB>message`, the label in the UI language. */
 export function recogniseFileZillaPane(line: string, hit: Hit): boolean {
-  const type = messageType(line, 0);
-  if (!type) return false;
-  return setHit(hit, 'filezilla', clientChannel(type), 'fz', type.length + 1, line.length);
-}
-
-/** Client log file: `<date> <time> <pid> <engine> Response: 220 ...`; pid and engine id name the session. */
-export function recogniseFileZillaLog(line: string, hit: Hit): boolean {
-  if (!CLIENT_LOG.test(line)) return false;
-  // The pid and engine id columns together name the session.
-  const pidEnd = digitsEnd(line, CLIENT_DATE_LENGTH);
-  const engineEnd = digitsEnd(line, pidEnd + 1);
-  const type = messageType(line, engineEnd + 1);
-  if (!type) return false;
-  const p = engineEnd + 1 + type.length + 1;
-  return setHit(hit, 'filezilla', clientChannel(type), 'fz', p, line.length, sessionText(line, CLIENT_DATE_LENGTH, engineEnd));
-}
-
-/** FileZilla Server 1.x: `<iso time>Z << [FTP Session 7 192.0.2.44] 220 ...`. */
-export function recogniseFileZillaServer(line: string, hit: Hit): boolean {
-  if (!SERVER_1X.test(line)) return false;
-  let p = line.indexOf('Z ') + 2;
-  if (line.charCodeAt(p) === 123 /* { */) p = line.indexOf('} ', p) + 2;
-  const type = line.charCodeAt(p) === 60 && line.charCodeAt(p + 1) === 60 ? '<<' : line.charCodeAt(p) === 62 && line.charCodeAt(p + 1) === 62 ? '>>' : '';
-  p += 3;
-  let session: string | undefined;
-  if (line.charCodeAt(p) === 91 /* [ */) {
-    const close = line.indexOf('] ', p);
-    if (close > 0) {
-      if (line.startsWith(SESSION_1X, p)) {
-        const idStart = p + SESSION_1X.length;
-        session = sessionText(line, idStart, digitsEnd(line, idStart));
-      }
-      p = close + 2;
-    }
+  const p = paneClockLength(line);
+  if (p === 0 && recogniseFluentFtpNote(line, hit)) return true;
+  for (const label of labelsStartingWith(line, p)) {
+    if (!line.startsWith(label.text, p)) continue;
+    const start = paneMessageStart(line, p + label.text.length);
+    if (start < 0) continue;
+    const channel = channelOf(label.type);
+    const family: FamilyId = channel === Channel.Known && p === 0 && isFluentFtpPadding(line, label.text, start) ? 'fluentftp' : 'filezilla';
+    return setHit(hit, family, channel, 'fz', afterDirectionMarks(line, start), line.length);
   }
-  const channel = type === '<<' ? Channel.Reply : type === '>>' ? Channel.Command : Channel.Known;
-  setHit(hit, 'filezilla-server', channel, 'fzs', p, line.length, session);
-  hit.anyCase = true;
-  return true;
+  return false;
 }
 
-/** FileZilla Server 0.9: `(000012) <date> <time> - <user> (<ip>)> text`; replies and commands share the prefix. */
-export function recogniseFileZillaServerLegacy(line: string, hit: Hit): boolean {
-  if (!LEGACY.test(line)) return false;
-  const idEnd = line.indexOf(') ');
-  const arrow = line.indexOf(')> ', idEnd);
-  if (arrow < 0 || line.indexOf(' - ', idEnd) < 0) return false;
-  setHit(hit, 'filezilla-server-legacy', Channel.Raw, 'fzs0', arrow + 3, line.length, sessionText(line, 1, idEnd));
-  hit.anyCase = true;
-  return true;
+/**
+ * Client log file: `<date> <time> <pid> <engine> <label> message`, single
+ * spaces, the label translated; 3.70 leaves out the engine id for messages of
+ * no engine (`<date> <time> <pid> <label> message`). The pid and engine id
+ * name the session: concurrent transfers interleave in one file.
+ */
+export function recogniseFileZillaLog(line: string, hit: Hit): boolean {
+  if (stickyEnd(LOG_DATE, line, 0) < 0) return false;
+  const pidEnd = digitsEnd(line, LOG_DATE_LENGTH);
+  if (pidEnd === LOG_DATE_LENGTH || line.charCodeAt(pidEnd) !== 32) return false;
+  let sessionEnd = pidEnd;
+  let p = pidEnd + 1;
+  const engineEnd = digitsEnd(line, p);
+  if (engineEnd > p) {
+    if (line.charCodeAt(engineEnd) !== 32) return false;
+    sessionEnd = engineEnd;
+    p = engineEnd + 1;
+  }
+  for (const label of labelsStartingWith(line, p)) {
+    const end = p + label.text.length;
+    if (!line.startsWith(label.text, p) || line.charCodeAt(end) !== 32) continue;
+    return setHit(hit, 'filezilla', channelOf(label.type), 'fz', end + 1, line.length, sessionText(line, LOG_DATE_LENGTH, sessionEnd));
+  }
+  return false;
 }

@@ -6,7 +6,10 @@ import { LineKind, type FamilyId } from '../../model';
 import { Channel, Hit, setHit } from './hit';
 import { recogniseMarkers } from './markers';
 import { recogniseFtplib } from './ftplib';
-import { recogniseFileZillaLog, recogniseFileZillaPane, recogniseFileZillaServer, recogniseFileZillaServerLegacy } from './filezilla';
+import { recogniseFileZillaLog, recogniseFileZillaPane } from './filezilla';
+import { recogniseFileZillaServer, recogniseFileZillaServerAdmin } from './filezillaServer';
+import { recogniseFileZillaServerLegacy } from './filezillaServerLegacy';
+import { recogniseFluentFtpCall } from './fluentftp';
 import { recogniseDayDate } from './vsftpd';
 import { recogniseSyslog } from './syslog';
 import { recogniseProftpdExtended, recogniseProftpdSystemLog } from './proftpd';
@@ -40,6 +43,8 @@ function digitLine(line: string, state: ScanState, hit: Hit): boolean {
   if (replyCodeAt(line, 0, line.length) >= 0) {
     return setHit(hit, undefined, Channel.Raw, 'raw', 0, line.length);
   }
+  // `HH:MM:SS<TAB>`: the FileZilla pane with timestamps shown.
+  if (line.charCodeAt(2) === 58 && recogniseFileZillaPane(line, hit)) return true;
   if (line.charCodeAt(4) === 45 /* yyyy- */) {
     return (
       recogniseFileZillaServer(line, hit) ||
@@ -160,6 +165,8 @@ function recogniseOutsideIis(line: string, c: number, state: ScanState, hit: Hit
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return letterLine(line, state, hit);
   switch (c) {
     case 35 /* # */:
+      if (recogniseFluentFtpCall(line, hit)) return true;
+      return isIisHeader(line) ? setHit(hit, state.iis || isIisSoftware(line) ? 'iis' : undefined, Channel.Known, '', 0, 0) : false;
     case 0xfeff /* a byte-order mark, before an IIS log's first directive */:
       return isIisHeader(line) ? setHit(hit, state.iis || isIisSoftware(line) ? 'iis' : undefined, Channel.Known, '', 0, 0) : false;
     case 40 /* ( */:
@@ -181,7 +188,9 @@ function recogniseOutsideIis(line: string, c: number, state: ScanState, hit: Hit
     case 42 /* * */:
       return recogniseFtplib(line, hit) || recogniseMarkers(line, hit);
     case 60 /* < */:
-      return (isDigit(line.charCodeAt(1)) && (recogniseRclone(line, hit) || recogniseSyslog(line, state, hit))) || recogniseMarkers(line, hit);
+      return (isDigit(line.charCodeAt(1)) && (recogniseRclone(line, hit) || recogniseSyslog(line, state, hit))) || recogniseFileZillaServerAdmin(line, hit) || recogniseMarkers(line, hit);
+    case 62 /* > */:
+      return recogniseFluentFtpCall(line, hit) || recogniseMarkers(line, hit);
     case 45 /* - */:
       if (isJournalMarker(line)) return setHit(hit, undefined, Channel.Known, '', 0, 0);
       return recogniseMarkers(line, hit) || recogniseWget(line, hit) || recogniseNppFtp(line, hit);
@@ -189,11 +198,11 @@ function recogniseOutsideIis(line: string, c: number, state: ScanState, hit: Hit
       return recogniseMarkers(line, hit) || recogniseWget(line, hit) || recogniseNppFtp(line, hit);
     case 63 /* ? */:
       return recogniseFtpClient(line, hit);
-    case 62 /* > */:
     case 46 /* . */:
     case 33 /* ! */:
       return recogniseMarkers(line, hit);
     default:
-      return false;
+      // Labels in non-Latin scripts (and Latin ones with a diacritic first: `Állapot:`).
+      return c >= 128 && recogniseFileZillaPane(line, hit);
   }
 }
