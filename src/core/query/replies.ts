@@ -22,6 +22,8 @@ export interface LineSource {
   kindOf(line: number): LineKind;
   /** The reply code on the line, or -1. */
   codeOf(line: number): number;
+  /** The code of the block a continuation line belongs to, or -1. */
+  blockCodeOf(line: number): number;
   /** The line's session as a comparable integer (0: none). */
   sessionOf(line: number): number;
   /** The server the line's session talks to, when its greeting, its SYST reply or the log format names it. */

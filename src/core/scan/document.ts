@@ -3,11 +3,12 @@
 // state matches what was there before.
 
 import type { Command, Finding, LineKind, LineResult, Reply } from '../model';
-import { familyIndex, LineStore, StateTable } from './lineStore';
+import { LineStore, StateTable } from './lineStore';
 import { Scanner } from './scanner';
 import { INITIAL_STATE, sameState, type ScanState } from './state';
 import { LineTexts } from './lineTexts';
 import { FamilyTally } from './tally';
+import { HEAD_LINES, headLength, inHead } from './head';
 import { detectFromTally, type Detected } from './detect';
 import { FindingBuilder } from '../features/findings';
 import { SessionServers } from '../query/sessionServer';
@@ -17,15 +18,31 @@ import { allCommands, allReplies, commandAt, drawingCommandLine, replyAt, replyS
 import { EvidenceTable, NO_EVIDENCE, type Candidate } from './generic/evidence';
 import { decideDialect, type Dialect } from './generic/dialect';
 
-/**
- * The first lines a document's client prefixes are learned from (see
- * scan/generic): a log shows its conversation well before this, and a bound
- * keeps learning cheap on a 50 MB log and lets a stream learn before it reads on.
- */
-export const LEARN_LINES = 10000;
 /** Distinct evidence kept before the table is rebuilt from the learning lines (edits add entries). */
 const EVIDENCE_LIMIT = 65536;
 
+
+/** Lines the first read goes on for in one call of `load` (about 4 ms): a slice of an editor's reading. */
+export const LOAD_STEP_LINES = 1000;
+
+/** How far the first read of a document has come. */
+interface Loader {
+  scanner: Scanner;
+  /** Lines whose text is in. */
+  texts: number;
+  /** Lines read (their rows set). */
+  rows: number;
+  /** Characters of the head read so far, and whether the head is complete (and where it ends). */
+  headChars: number;
+  learned: boolean;
+  head: number;
+  /** While the head is read again under a dialect just learned: the next line of it to read. */
+  reread: number | undefined;
+}
+
+function newLoader(texts: number): Loader {
+  return { scanner: new Scanner(), texts, rows: 0, headChars: 0, learned: false, head: 0, reread: undefined };
+}
 
 /** Lines an edit re-scans before it returns: about 10 ms; the rest of a long re-scan goes on in `continueRescan`. */
 export const SYNC_RESCAN_LINES = 20000;
@@ -60,15 +77,16 @@ export class LogDocument implements LineSource {
   private states = new StateTable<ScanState>();
   /** A re-scan an edit left for later: lines from `from` on may hold what they held before it. */
   private pending: Pending | undefined;
-  private readonly tally = new FamilyTally();
+  /** Bumped by every change to lines or rows: what the cached answers below are checked against. */
+  private version = 0;
+  private cachedHead = { version: -1, length: 0 };
+  private cachedFamily: { version: number; family: Detected } = { version: -1, family: 'none' };
   private readonly findingBuilder = new FindingBuilder();
-  /** The scanner of a document being loaded in chunks (see `loading`), carrying its state from chunk to chunk. */
-  private loader: Scanner | undefined;
+  /** The first read of the lines: how far it has come (see `advance`); undefined once every line is read. */
+  private loader: Loader | undefined;
 
-  /** The client prefixes learned from the first LEARN_LINES lines; undefined when they prove none. */
+  /** The client prefixes learned from the head (see head.ts); undefined when it proves none. */
   private dialectOf: Dialect | undefined;
-  /** Whether the learning lines have all been read (a document being loaded has not yet). */
-  private learned = false;
   private evidence = new EvidenceTable();
   /** Servers named by sessions' greetings, built on first use after each change. */
   private servers: SessionServers | undefined;
@@ -76,7 +94,8 @@ export class LogDocument implements LineSource {
   constructor(text: string | string[]) {
     this.texts = typeof text === 'string' ? LineTexts.fromText(text) : LineTexts.fromLines(text);
     this.results = new LineStore(this.texts.length);
-    this.firstScan(new Scanner(), 0, this.texts.length);
+    this.loader = newLoader(this.texts.length);
+    this.advance(Number.MAX_SAFE_INTEGER);
   }
 
   /**
@@ -90,28 +109,28 @@ export class LogDocument implements LineSource {
     const doc = new LogDocument([]);
     doc.texts = LineTexts.blank(lineCount);
     doc.results = new LineStore(lineCount);
-    doc.learned = false;
-    doc.loader = new Scanner();
+    doc.loader = newLoader(0);
     return doc;
   }
 
-  /** How many lines `load` has read so far into a document made by `loading`. */
+  /** How many lines `load` has been given so far, of a document made by `loading`. */
   get linesLoaded(): number {
-    // Lines get their results in order, as they are read: the results so far are the lines so far.
-    return this.loader ? this.results.length : this.lineCount;
+    return this.loader ? this.loader.texts : this.lineCount;
   }
 
-  /** Reads the next lines of a document made by `loading` and scans them; true once every line is in. */
+  /**
+   * Takes the next lines of a document made by `loading` and reads on, at most
+   * LOAD_STEP_LINES lines a call; true once every line is read. Once every
+   * line is given, call it with none until it returns true.
+   */
   load(lines: readonly string[]): boolean {
-    if (!this.loader) return true;
+    const loader = this.loader;
+    if (!loader) return true;
     const texts = this.texts.array();
-    const from = this.results.length;
-    const to = Math.min(texts.length, from + lines.length);
-    for (let i = from; i < to; i++) texts[i] = lines[i - from];
-    this.loader = this.firstScan(this.loader, from, to);
-    if (to < texts.length) return false;
-    this.loader = undefined;
-    return true;
+    const to = Math.min(texts.length, loader.texts + lines.length);
+    for (let i = loader.texts; i < to; i++) texts[i] = lines[i - loader.texts];
+    loader.texts = to;
+    return this.advance(LOAD_STEP_LINES);
   }
 
   /** The learned client prefixes (what the generic family reads), if any. */
@@ -120,52 +139,61 @@ export class LogDocument implements LineSource {
   }
 
   /**
-   * First scan of lines [from, to), which have no results yet. Once the
-   * learning lines are all in, the dialect is decided and, if there is one,
-   * they are read again under it; returns the scanner to go on with.
+   * The first read, for up to `budget` lines: the head line by line with what
+   * each tells of client prefixes; once the head is all in, the dialect is
+   * decided and, if there is one, the head is read again under it; then the
+   * rest. True once every line is read.
    */
-  private firstScan(scanner: Scanner, from: number, to: number): Scanner {
-    const window = Math.min(this.lineCount, LEARN_LINES);
-    if (!this.learned) {
-      const mid = Math.min(to, window);
-      this.scan(scanner, from, mid);
-      if (mid < window) return scanner;
-      this.learned = true;
-      const dialect = this.decideDialect();
-      if (dialect) {
-        this.dialectOf = dialect;
-        scanner = this.rescan(new Scanner(INITIAL_STATE, dialect), 0, mid);
-      }
-      from = mid;
-    }
-    this.scan(scanner, from, to);
-    return scanner;
-  }
-
-  /** Scan of lines [from, to), which have no results yet. */
-  private scan(scanner: Scanner, from: number, to: number): void {
-    this.servers = undefined;
-    for (let i = from; i < to; i++) {
-      const text = this.texts.get(i);
-      const row = scanner.next(text);
-      this.tally.countText(text, 1);
-      this.results.set(i, row);
-      this.tally.add(row.kind, familyIndex(row.family), 1);
-      this.results.setEndState(i, this.states.id(scanner.state));
-    }
-  }
-
-  /** Reads lines [from, to) again, which have results; returns the scanner after them. */
-  private rescan(scanner: Scanner, from: number, to: number): Scanner {
+  private advance(budget: number): boolean {
+    const loader = this.loader!;
+    this.changed();
     const store = this.results;
-    for (let i = from; i < to; i++) {
-      this.tally.add(store.kind(i), store.familyIndex(i), -1);
-      const row = scanner.next(this.texts.get(i));
-      store.set(i, row);
-      this.tally.add(row.kind, familyIndex(row.family), 1);
-      store.setEndState(i, this.states.id(scanner.state));
+    for (; budget > 0; budget--) {
+      if (loader.reread !== undefined) {
+        // Reading the head again under the dialect just learned.
+        const i = loader.reread++;
+        store.set(i, loader.scanner.next(this.texts.get(i)));
+        store.setEndState(i, this.states.id(loader.scanner.state));
+        if (loader.reread === loader.head) loader.reread = undefined;
+        continue;
+      }
+      const i = loader.rows;
+      if (!loader.learned && (i === this.lineCount || (i < loader.texts && !inHead(i, loader.headChars)))) {
+        loader.learned = true;
+        loader.head = i;
+        this.dialectOf = this.decideDialect();
+        if (this.dialectOf && i > 0) {
+          loader.scanner = new Scanner(INITIAL_STATE, this.dialectOf);
+          loader.reread = 0;
+        }
+        continue;
+      }
+      if (i >= loader.texts) break;
+      const text = this.texts.get(i);
+      if (!loader.learned) {
+        loader.headChars += text.length;
+        // What each head line tells of client prefixes, read with the line: deciding costs no pass of its own.
+        store.setEvidence(i, this.evidence.of(text));
+      }
+      store.set(i, loader.scanner.next(text));
+      store.setEndState(i, this.states.id(loader.scanner.state));
+      loader.rows++;
     }
-    return scanner;
+    if (loader.rows < this.lineCount || loader.reread !== undefined || !loader.learned) return false;
+    this.loader = undefined;
+    return true;
+  }
+
+  /** Forgets every answer computed from the lines as they were. */
+  private changed(): void {
+    this.version++;
+    this.servers = undefined;
+  }
+
+  /** How many lines form the head (see head.ts). */
+  get headLines(): number {
+    if (this.cachedHead.version !== this.version) this.cachedHead = { version: this.version, length: headLength(this.results.length, (i) => this.texts.get(i).length) };
+    return this.cachedHead.length;
   }
 
   /** The dialect the learning lines prove: their evidence (a function of each line's text alone), in order. */
@@ -174,7 +202,7 @@ export class LogDocument implements LineSource {
       this.evidence = new EvidenceTable();
       for (let i = 0; i < this.results.length; i++) this.results.setEvidence(i, 0);
     }
-    const window = Math.min(this.results.length, LEARN_LINES);
+    const window = this.headLines;
     const store = this.results;
     const table = this.evidence;
     const texts = this.texts;
@@ -219,6 +247,10 @@ export class LogDocument implements LineSource {
     return this.results.sessionId(line);
   }
 
+  blockCodeOf(line: number): number {
+    return this.results.blockCode(line);
+  }
+
   serverFor(line: number): string | undefined {
     this.servers ??= new SessionServers(this);
     return this.servers.at(line, this.sessionOf(line)) ?? serverOfFamily(this.family);
@@ -226,7 +258,19 @@ export class LogDocument implements LineSource {
 
   /** The detected log family, or `none` when nothing in the document is FTP. */
   get family(): Detected {
-    return detectFromTally(this.tally);
+    if (this.cachedFamily.version !== this.version) this.cachedFamily = { version: this.version, family: detectFromTally(this.headTally()) };
+    return this.cachedFamily.family;
+  }
+
+  /** The evidence of the head's lines (see head.ts). */
+  private headTally(): FamilyTally {
+    const tally = new FamilyTally();
+    const store = this.results;
+    for (let i = 0; i < this.headLines; i++) {
+      tally.countText(this.texts.get(i));
+      tally.add(store.kind(i), store.familyIndex(i));
+    }
+    return tally;
   }
 
   /**
@@ -234,21 +278,18 @@ export class LogDocument implements LineSource {
    * changed region. Returns the lines whose results may have changed.
    */
   replaceLines(start: number, deleteCount: number, insert: readonly string[], budget = SYNC_RESCAN_LINES): ChangedLines {
-    this.servers = undefined;
+    this.changed();
     let lines = this.texts.array();
     start = Math.max(0, Math.min(start, lines.length));
     deleteCount = Math.max(0, Math.min(deleteCount, lines.length - start));
     const store = this.results;
-    for (let i = start; i < start + deleteCount; i++) this.tally.countText(lines[i], -1);
-    for (const text of insert) this.tally.countText(text, 1);
     if (deleteCount === insert.length) {
-      // Rows stay (and stay counted) until the re-scan reads their new text.
+      // Rows stay until the re-scan reads their new text.
       for (let i = 0; i < insert.length; i++) {
         lines[start + i] = insert[i];
         store.setEvidence(start + i, 0);
       }
     } else {
-      for (let i = start; i < start + deleteCount; i++) this.tally.add(store.kind(i), store.familyIndex(i), -1);
       lines = spliced(lines, start, deleteCount, insert);
       this.texts.setArray(lines);
       store.splice(start, deleteCount, insert.length);
@@ -265,7 +306,7 @@ export class LogDocument implements LineSource {
       changed = this.rescanFrom({ from: start, noConvergeBefore: insertedEnd, converge: true }, pending, budget);
     }
     // An edit among the learning lines may prove other client prefixes: then every line reads anew.
-    if (start < LEARN_LINES) {
+    if (start < HEAD_LINES) {
       const dialect = this.decideDialect();
       if ((dialect?.key ?? '') !== (this.dialectOf?.key ?? '')) {
         this.dialectOf = dialect;
@@ -301,7 +342,7 @@ export class LogDocument implements LineSource {
    * further down that this one may reach and take over.
    */
   private rescanFrom(run: Pending, ahead: Pending | undefined, budget: number): ChangedLines {
-    this.servers = undefined;
+    this.changed();
     const store = this.results;
     const lines = this.texts.array();
     const scanner = new Scanner(run.from > 0 ? this.states.get(store.endState(run.from - 1)) : INITIAL_STATE, this.dialectOf);
@@ -324,9 +365,7 @@ export class LogDocument implements LineSource {
         return { from: run.from, to: i };
       }
       const oldState = this.states.get(store.endState(i));
-      this.tally.add(store.kind(i), store.familyIndex(i), -1);
       const row = scanner.next(lines[i]);
-      this.tally.add(row.kind, familyIndex(row.family), 1);
       store.set(i, row);
       store.setEndState(i, this.states.id(scanner.state));
       // Past the changed lines, an unchanged end state means every later line scans as before.

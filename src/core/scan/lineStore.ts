@@ -81,6 +81,10 @@ class Interner {
   value(id: number): string | undefined {
     return this.values[id];
   }
+
+  get size(): number {
+    return this.values.length - 1;
+  }
 }
 
 /** Side-table entries for rows whose spans do not follow the usual shapes; freed slots are reused. */
@@ -119,6 +123,11 @@ export class LineStore {
 
   get length(): number {
     return this.count;
+  }
+
+  /** Distinct sessions interned so far (they are never forgotten: see WindowSource). */
+  get internedSessions(): number {
+    return this.sessions.size;
   }
 
   private ensure(rows: number): void {
@@ -247,6 +256,13 @@ export class LineStore {
   code(i: number): number {
     const m = this.cols[i * STRIDE + W.Meta];
     return m & CODE ? (m >>> VALUE_SHIFT) & VALUE_MAX : -1;
+  }
+
+  /** The code of the block a continuation line `i` belongs to, or -1. */
+  blockCode(i: number): number {
+    const m = this.cols[i * STRIDE + W.Meta];
+    if (m & BLOCK) return (m >>> VALUE_SHIFT) & VALUE_MAX;
+    return m & EXT ? this.extras.cols[this.cols[i * STRIDE + W.P0] * X_STRIDE + X.BlockCode] : -1;
   }
 
   /** Session as a small integer: equal ids mean the same session (0: none). */

@@ -1,5 +1,5 @@
-// Counts of the evidence format detection weighs, kept up to date as lines are
-// scanned and re-scanned, so detection never needs another pass over the text.
+// Counts of the evidence format detection weighs, over the lines of a log's
+// head (see head.ts): what its family is decided from.
 
 import { LineKind } from '../model';
 import { FAMILIES, type FamilyId } from '../families';
@@ -21,13 +21,13 @@ export class FamilyTally {
     return this.known[FAMILIES.indexOf(family)];
   }
 
-  /** Counts a line's text in (sign 1) or out (-1) of the document's non-empty lines. */
-  countText(text: string, sign: 1 | -1): void {
-    if (text.length > 0) this.nonEmpty += sign;
+  /** Counts a line's text among the document's non-empty lines. */
+  countText(text: string): void {
+    if (text.length > 0) this.nonEmpty++;
   }
 
   /** Counts a line of `kind` in the family with index `family` (-1: none). */
-  add(kind: LineKind, family: number, sign: 1 | -1): void {
+  add(kind: LineKind, family: number, sign: 1 | -1 = 1): void {
     if (kind === LineKind.Continuation) return;
     if (kind === LineKind.Foreign) {
       this.foreign += sign;

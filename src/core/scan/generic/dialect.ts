@@ -6,7 +6,7 @@
 // that does not prove it that way gets no dialect: it is never guessed.
 
 import { lookupCommand } from '../../catalogue/commands';
-import { Role, type Candidate, type EvidenceTable } from './evidence';
+import { EvidenceTable, NO_EVIDENCE, Role, type Candidate } from './evidence';
 import { compileShape, pairedShapes, type Shape } from './shape';
 
 export type DialectRole = 'command' | 'reply' | 'both';
@@ -184,4 +184,16 @@ function clientName(entries: readonly DialectEntry[]): string | undefined {
     if (!best || word.length > best.length) best = word;
   }
   return best;
+}
+
+/** The dialect a head's lines (`texts`, in order) prove, learned in one pass. */
+export function dialectOfTexts(texts: Iterable<string>): Dialect | undefined {
+  const table = new EvidenceTable();
+  function* candidates(): Generator<readonly Candidate[]> {
+    for (const text of texts) {
+      const id = table.of(text);
+      if (id !== NO_EVIDENCE) yield table.candidates(id);
+    }
+  }
+  return decideDialect(candidates(), table);
 }
