@@ -5,6 +5,8 @@ import { LogDocument } from '../src/core/scan/document';
 import { explainReply, replyToMarkdown } from '../src/core/features/explain';
 import { splitLines } from '../src/core/scan/lines';
 import { time } from './measure';
+import { findingsOf } from '../src/core/features/findings';
+import { commandFor, replyAtPosition } from '../src/core/query/replies';
 
 const FLOOR_REPLY = /^\s*[1-5]\d\d[ -]/;
 
@@ -29,7 +31,7 @@ export function benchCore(text: string): CoreFigures {
 
   let findings = 0;
   const full_ms = time(() => {
-    findings = new LogDocument(text).findings().length;
+    findings = findingsOf(new LogDocument(text)).length;
   }, 9);
 
   // One-line edit in the middle: re-scan until the state converges and refresh that region's findings.
@@ -40,7 +42,7 @@ export function benchCore(text: string): CoreFigures {
   const incremental_ms = time(() => {
     flip = !flip;
     const changed = doc.replaceLines(middle, 1, [flip ? '550 Permission denied.' : original]);
-    sink += doc.findingsBetween(changed.from, changed.to).length;
+    sink += findingsOf(doc, changed.from, changed.to).length;
   }, 51, 5);
 
   // One hover: find the reply under the cursor, its command, and render the explanation.
@@ -48,8 +50,8 @@ export function benchCore(text: string): CoreFigures {
   while (line < doc.lineCount && !doc.lineResult(line).codeSpan) line++;
   const at = doc.lineResult(line).codeSpan!.start;
   const hover_ms = time(() => {
-    const reply = doc.replyAtPosition(line, at)!;
-    const cmd = doc.commandFor(reply);
+    const reply = replyAtPosition(doc, line, at)!;
+    const cmd = commandFor(doc, reply);
     sink += replyToMarkdown(explainReply({ code: reply.code, text: reply.text, verb: cmd?.verb, argument: cmd?.argument })).length;
   }, 51, 5);
 

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LogDocument } from './core/scan/document';
 import { detectInLogFiles } from './settings';
 import { LANGUAGE_ID } from './documentModels';
+import { logError } from './outputLog';
 
 const CANDIDATES = new Set(['log', 'plaintext']);
 /** Detection reads the head of a document: enough for any family, cheap for a 50 MB log. */
@@ -45,7 +46,7 @@ export class LanguageDetection implements vscode.Disposable {
       if (new LogDocument(lines).family === 'none') return;
       await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
     } catch (e) {
-      console.error('ftp-log: language detection failed', e);
+      logError('language detection failed', e);
     }
   }
 

@@ -6,6 +6,8 @@ import type { Finding, Severity } from './core/model';
 import type { DocumentModels } from './documentModels';
 import { diagnosticSettings, type DiagnosticSettings } from './settings';
 import { inSlices, timed } from './taskClock';
+import { logError } from './outputLog';
+import { findingsOf } from './core/features/findings';
 
 const THROTTLE_MS = 150;
 /** Lines whose findings are turned into diagnostics between two looks at the clock. */
@@ -105,7 +107,7 @@ export class DiagnosticsAdapter implements vscode.Disposable {
         const until = Date.now() + STEP_MS;
         do {
           const to = Math.min(model.lineCount, from + CHUNK_LINES);
-          for (const f of model.findingsBetween(from, to)) {
+          for (const f of findingsOf(model, from, to)) {
             const severity = shownSeverity(f, settings);
             if (!severity) continue;
             if (list.length < MAX_DIAGNOSTICS) list.push(toDiagnostic(doc.uri, f, severity));
@@ -118,7 +120,7 @@ export class DiagnosticsAdapter implements vscode.Disposable {
         this.collection.set(doc.uri, list);
       } catch (e) {
         // Never throw into the host: a broken refresh leaves the last good diagnostics.
-        console.error('ftp-log: diagnostics failed', e);
+        logError('diagnostics failed', e);
       }
       return true;
     });

@@ -6,6 +6,7 @@ import { DiagnosticsAdapter } from './diagnostics';
 import { HoverAdapter } from './hover';
 import { LanguageDetection } from './detection';
 import { SemanticTokensAdapter } from './semanticTokens';
+import { openOutputLog, logInfo } from './outputLog';
 import { cpuClock, cpuOfLongestTaskMs, longestTaskCpuMs, longestTaskMs, resetTaskClock } from './taskClock';
 
 /** What activate() returns: its own duration, which the integration run reports. */
@@ -23,14 +24,17 @@ export interface FtpLogApi {
 
 export function activate(context: vscode.ExtensionContext): FtpLogApi {
   const t0 = Date.now();
+  const output = openOutputLog();
   const models = new DocumentModels();
   context.subscriptions.push(
+    output,
     models,
     new DiagnosticsAdapter(models),
     new LanguageDetection(),
     new SemanticTokensAdapter(models),
     vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, new HoverAdapter(models)),
   );
+  logInfo(`activated in ${Date.now() - t0} ms`);
   return { activationMs: Date.now() - t0, longestTaskMs, longestTaskCpuMs, cpuOfLongestTaskMs, cpuClock, resetTaskClock };
 }
 

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { hoverAt } from './core/features/hover';
 import type { DocumentModels } from './documentModels';
 import { timed } from './taskClock';
+import { logError } from './outputLog';
 
 function markdown(text: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(text);
@@ -24,7 +25,7 @@ export class HoverAdapter implements vscode.HoverProvider {
       if (!h) return undefined;
       return new vscode.Hover(markdown(h.markdown), new vscode.Range(h.line, h.start, h.line, h.end));
     } catch (e) {
-      console.error('ftp-log: hover failed', e);
+      logError('hover failed', e);
       return undefined;
     }
   }

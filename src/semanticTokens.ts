@@ -7,6 +7,7 @@ import { CODE_TOKEN_TYPES, codeTokens } from './core/features/codeTokens';
 import type { DocumentModels } from './documentModels';
 import { LANGUAGE_ID } from './documentModels';
 import { timed } from './taskClock';
+import { logError } from './outputLog';
 
 export const CODE_TOKEN_LEGEND = new vscode.SemanticTokensLegend([...CODE_TOKEN_TYPES], []);
 
@@ -32,7 +33,7 @@ export class SemanticTokensAdapter implements vscode.DocumentRangeSemanticTokens
         return builder.build();
       });
     } catch (e) {
-      console.error('ftp-log: semantic tokens failed', e);
+      logError('semantic tokens failed', e);
       return undefined;
     }
   }

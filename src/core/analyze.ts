@@ -3,6 +3,8 @@
 import type { Command, Finding, LineResult, Reply } from './model';
 import { LogDocument } from './scan/document';
 import type { Detected } from './scan/detect';
+import { allCommands, allReplies } from './query/replies';
+import { findingsOf } from './features/findings';
 
 export interface Analysis {
   readonly family: Detected;
@@ -20,9 +22,9 @@ export function analyze(text: string): Analysis {
   return {
     family: document.family,
     lines,
-    replies: document.replies(),
-    commands: document.commands(),
-    findings: document.findings(),
+    replies: allReplies(document),
+    commands: allCommands(document),
+    findings: findingsOf(document),
     document,
   };
 }

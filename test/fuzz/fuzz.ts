@@ -11,6 +11,7 @@ import { codeTokens } from '../../src/core/features/codeTokens';
 import { between, pick, seeded, type Random } from '../../bench/random';
 import { allFixtures } from '../support/fixtures';
 import { hoverSurfaces, problemSurfaces } from '../support/surfaces';
+import { findingsOf } from '../../src/core/features/findings';
 
 export const SECRET = 'Zq7secretXk9';
 
@@ -91,7 +92,7 @@ function snapshot(doc: LogDocument): string {
   const out: string[] = [];
   for (let i = 0; i < doc.lineCount; i++) out.push(JSON.stringify(doc.lineResult(i)));
   out.push(doc.family);
-  out.push(JSON.stringify(doc.findings()));
+  out.push(JSON.stringify(findingsOf(doc)));
   return out.join('\n');
 }
 

@@ -51,10 +51,13 @@ function indent(text: string): string {
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: TEST_TIMEOUT_MS, color: false, reporter: LineReporter });
-  const files = findTests(__dirname);
+  // FTP_LOG_TESTS=hover,edits runs only the test files whose names contain one of the words (while working on them).
+  const only = (process.env.FTP_LOG_TESTS ?? '').split(',').filter(Boolean);
+  const files = findTests(__dirname).filter((f) => only.length === 0 || only.some((w) => path.basename(f).includes(w)));
   if (files.length === 0) {
-    return Promise.reject(new Error(`no integration tests (*.test.js) under ${__dirname}`));
+    return Promise.reject(new Error(`no integration tests (*.test.js${only.length ? ` matching ${only.join(',')}` : ''}) under ${__dirname}`));
   }
+  if (only.length > 0) console.log(`integration tests: only ${files.map((f) => path.basename(f)).join(', ')} (FTP_LOG_TESTS)`);
   for (const file of files) mocha.addFile(file);
   return new Promise((resolve, reject) => {
     try {

@@ -6,6 +6,7 @@
 import type { LogDocument } from '../../src/core/scan/document';
 import { hoverAt } from '../../src/core/features/hover';
 import { formatJson, formatText, toCliProblem } from '../../src/cli/output';
+import { findingsOf } from '../../src/core/features/findings';
 
 /** What the hover shows at every code, verb, argument and payload of `line` (and at `column`, when given). */
 export function hoverSurfaces(doc: LogDocument, line: number, column?: number): string[] {
@@ -23,7 +24,7 @@ export function hoverSurfaces(doc: LogDocument, line: number, column?: number): 
 /** What the Problems panel and `ftp-log check` show for the document. */
 export function problemSurfaces(doc: LogDocument, file = 'log.txt'): string[] {
   const out: string[] = [];
-  const findings = doc.findings();
+  const findings = findingsOf(doc);
   for (const f of findings) {
     out.push(f.message);
     if (f.related) out.push(f.related.message);

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { analyze } from '../../src/core/analyze';
 import { allFixtures } from '../support/fixtures';
+import { findingsOf } from '../../src/core/features/findings';
 
 function findings(text: string): string[] {
   return analyze(text).findings.map((f) => `${f.line + 1}:${f.span.start + 1} ${f.code}`);
@@ -79,7 +80,7 @@ describe('generic recogniser', () => {
     const a = analyze(lines.join('\n'));
     assert.equal(a.family, 'generic');
     a.document.replaceLines(5, 1, ['[R] 550 Denied']);
-    assert.deepEqual(a.document.findings().map((f) => f.code), [550]);
+    assert.deepEqual(findingsOf(a.document).map((f) => f.code), [550]);
     a.document.replaceLines(0, 6, ['nothing FTP here']);
     assert.equal(a.document.family, 'none');
     assert.equal(a.document.dialect, undefined);

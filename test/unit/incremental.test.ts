@@ -5,12 +5,14 @@ import * as fs from 'node:fs';
 import { LogDocument, SYNC_RESCAN_LINES } from '../../src/core/scan/document';
 import { allFixtures } from '../support/fixtures';
 import { between, pick, seeded } from '../../bench/random';
+import { findingsOf } from '../../src/core/features/findings';
+import { allReplies } from '../../src/core/query/replies';
 
 function snapshot(doc: LogDocument): string {
   const out: string[] = [];
   for (let i = 0; i < doc.lineCount; i++) out.push(JSON.stringify(doc.lineResult(i)));
   out.push(doc.family);
-  out.push(JSON.stringify(doc.findings()));
+  out.push(JSON.stringify(findingsOf(doc)));
   return out.join('\n');
 }
 
@@ -61,7 +63,7 @@ describe('incremental updates', () => {
     const doc = LogDocument.loading(0);
     assert.equal(doc.load([]), true);
     assert.equal(doc.lineCount, 0);
-    assert.deepEqual(doc.findings(), []);
+    assert.deepEqual(findingsOf(doc), []);
   });
 
   it('re-scans only until the state converges', () => {
@@ -101,6 +103,6 @@ describe('incremental updates', () => {
     const doc = new LogDocument(lines);
     const changed = doc.replaceLines(2, 1, ['230-hello']);
     assert.ok(changed.to >= 5);
-    assert.equal(doc.replies()[1].endLine, 4);
+    assert.equal(allReplies(doc)[1].endLine, 4);
   });
 });

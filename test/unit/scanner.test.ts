@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core/analyze';
 import { LineKind } from '../../src/core/model';
 import { splitLines } from '../../src/core/scan/lines';
+import { commandFor } from '../../src/core/query/replies';
 
 function codes(text: string): string[] {
   return analyze(text).replies.map((r) => `${r.line + 1}:${r.code}${r.endLine !== r.line ? '-' + (r.endLine + 1) : ''}`);
@@ -74,12 +75,12 @@ describe('scanner', () => {
     it('pairs a reply with the command that drew it, skipping 1xx', () => {
       const a = analyze('220 hi\nRETR big.iso\n150 Opening\n426 Failure writing network stream.');
       const reply = a.replies[2];
-      assert.equal(a.document.commandFor(reply)?.verb, 'RETR');
+      assert.equal(commandFor(a.document, reply)?.verb, 'RETR');
       assert.equal(a.findings[0].related?.line, 1);
     });
     it('a greeting answers no command', () => {
       const a = analyze('421 Too many users\nUSER a\n331 ok');
-      assert.equal(a.document.commandFor(a.replies[0]), undefined);
+      assert.equal(commandFor(a.document, a.replies[0]), undefined);
     });
     it('masks the PASS argument', () => {
       const a = analyze('220 hi\nUSER a\n331 pw\nPASS hunter2\n530 Login incorrect.');

@@ -9,6 +9,7 @@ import { FindingStream } from '../../src/core/stream/findingStream';
 import { HEAD_LINES } from '../../src/core/scan/head';
 import { allFixtures } from '../support/fixtures';
 import { between, pick, seeded } from '../../bench/random';
+import { findingsOf } from '../../src/core/features/findings';
 
 function streamed(lines: readonly string[]): { findings: Finding[]; family: string } {
   const findings: Finding[] = [];
@@ -21,7 +22,7 @@ function same(lines: string[], name: string): void {
   const doc = new LogDocument(lines);
   const s = streamed(lines);
   assert.equal(s.family, doc.family, `${name}: family`);
-  assert.equal(JSON.stringify(s.findings), JSON.stringify(doc.findings()), `${name}: findings`);
+  assert.equal(JSON.stringify(s.findings), JSON.stringify(findingsOf(doc)), `${name}: findings`);
 }
 
 describe('streamed problems', function () {

@@ -5,7 +5,7 @@
 // mapped to the grammar's own scopes (package.json `semanticTokenScopes`).
 
 import { LineKind } from '../model';
-import type { LineSource } from '../query/replies';
+import type { LineSource } from '../scan/lineSource';
 import { newRow } from '../scan/row';
 
 /** Token types in legend order; each maps to the grammar scope of its reply class. */

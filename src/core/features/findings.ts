@@ -6,7 +6,9 @@ import { findingMessage } from './explain';
 import { maskArgument } from '../secrets';
 import { ONE_LINE, shownText } from '../markdown/shownText';
 import { newRow } from '../scan/row';
-import { drawingCommandLine, isEcho, type LineSource } from '../query/replies';
+import { drawingCommandLine, isEcho } from '../query/replies';
+import type { LineSource } from '../scan/lineSource';
+import type { Detected } from '../scan/detect';
 
 /** Characters of an argument read for its related message: more than is shown, far less than a huge line. */
 const SHOWN_WINDOW = 4096;
@@ -82,6 +84,20 @@ export class FindingBuilder {
     }
     return out;
   }
+}
+
+/** Messages depend on code, text, verb and server alone: one builder serves every document. */
+const shared = new FindingBuilder();
+
+/** A scanned log and what it was detected as: a log detected `none` has no problems. */
+export interface DetectedSource extends LineSource {
+  readonly family: Detected;
+}
+
+/** The problems on lines [from, to) of a log (all of it by default), in line order. */
+export function findingsOf(src: DetectedSource, from = 0, to = src.lineCount): Finding[] {
+  if (src.family === 'none') return [];
+  return shared.between(src, Math.max(0, from), Math.min(to, src.lineCount));
 }
 
 /** The related-information text: the command as users may see it (masked, bounded, nothing hidden). */

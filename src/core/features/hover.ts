@@ -7,16 +7,30 @@ import { commandMarkdown } from '../markdown/commandMarkdown';
 import { payloadKindForCommand, payloadKindForReply } from './payload';
 import { payloadMarkdown } from '../markdown/payloadMarkdown';
 import type { LogDocument } from '../scan/document';
+import { commandFor, commandOnLine, replyAtPosition } from '../query/replies';
 
 function within(span: { start: number; end: number } | undefined, character: number): boolean {
   return !!span && character >= span.start && character <= span.end;
 }
 
-/** The hover's Markdown and the columns it covers on `line`, or undefined when nothing there is explained. */
-export function hoverAt(model: LogDocument, line: number, character: number): { markdown: string; line: number; start: number; end: number } | undefined {
-  const reply = model.replyAtPosition(line, character);
+/** Markdown about a span of one line: what a hover shows, and the columns it covers. */
+export interface Explained {
+  markdown: string;
+  line: number;
+  start: number;
+  end: number;
+}
+
+/** What the hover at a position shows, or undefined when nothing there is explained. */
+export function hoverAt(model: LogDocument, line: number, character: number): Explained | undefined {
+  return explanationAt(model, line, character);
+}
+
+/** The whole explanation of what is at a position (what "Explain" opens beside the editor), or undefined. */
+export function explanationAt(model: LogDocument, line: number, character: number): Explained | undefined {
+  const reply = replyAtPosition(model, line, character);
   if (reply) {
-    const cmd = model.commandFor(reply);
+    const cmd = commandFor(model, reply);
     const expl = explainReply({ code: reply.code, text: reply.text, verb: cmd?.verb, argument: cmd?.argument, server: model.serverFor(line) });
     const span = model.lineResult(line).codeSpan!;
     return { markdown: replyToMarkdown(expl), line, start: span.start, end: span.end };
@@ -28,7 +42,7 @@ export function hoverAt(model: LogDocument, line: number, character: number): { 
     const md = kind ? payloadMarkdown(kind, text) : undefined;
     if (md) return { markdown: md, line, start: r.textSpan!.start, end: r.textSpan!.end };
   }
-  const cmd = model.commandOnLine(line);
+  const cmd = commandOnLine(model, line);
   if (cmd && within(cmd.verbSpan, character)) {
     const md = commandMarkdown(cmd.verb, cmd.argument);
     if (md) return { markdown: md, line, start: cmd.verbSpan.start, end: cmd.verbSpan.end };

@@ -4,6 +4,9 @@
 import { LineKind, type Command, type LineResult, type Reply, type Span } from '../model';
 import { maskArgument, maskSecrets } from '../secrets';
 import type { Row } from '../scan/row';
+import type { LineSource } from '../scan/lineSource';
+
+export type { LineSource } from '../scan/lineSource';
 
 /** How far back a reply's command is looked for; interleaved sessions rarely put more lines between. */
 const COMMAND_LOOKBACK = 2000;
@@ -12,23 +15,6 @@ const ECHO_LOOKBACK = 200;
 /** Longest multi-line reply read back for a hover. */
 const BLOCK_LIMIT = 5000;
 
-export interface LineSource {
-  readonly lineCount: number;
-  lineText(line: number): string;
-  /** The whole result (built on demand: prefer the accessors below in loops). */
-  lineResult(line: number): LineResult;
-  /** The whole result decoded into a scratch row, allocating nothing. */
-  rowOf(line: number, into: Row): Row;
-  kindOf(line: number): LineKind;
-  /** The reply code on the line, or -1. */
-  codeOf(line: number): number;
-  /** The code of the block a continuation line belongs to, or -1. */
-  blockCodeOf(line: number): number;
-  /** The line's session as a comparable integer (0: none). */
-  sessionOf(line: number): number;
-  /** The server the line's session talks to, when its greeting, its SYST reply or the log format names it. */
-  serverFor(line: number): string | undefined;
-}
 
 /** The text of `span` on `line`, at most `limit` characters of it. */
 function boundedSlice(src: LineSource, line: number, span: Span | undefined, limit: number): string {
@@ -113,6 +99,27 @@ export function drawingCommandLine(src: LineSource, line: number): number {
     if (code >= 200) return -1;
   }
   return -1;
+}
+
+/** The reply whose code (on its first line, or repeated on a later line) covers `character` on `line`. */
+export function replyAtPosition(src: LineSource, line: number, character: number): Reply | undefined {
+  if (line < 0 || line >= src.lineCount) return undefined;
+  const r = src.lineResult(line);
+  if (!r.codeSpan || character < r.codeSpan.start || character > r.codeSpan.end) return undefined;
+  const start = replyStart(src, line);
+  return start >= 0 ? replyAt(src, start) : undefined;
+}
+
+/** The command on `line`, if any. */
+export function commandOnLine(src: LineSource, line: number): Command | undefined {
+  if (line < 0 || line >= src.lineCount) return undefined;
+  return commandAt(src, line);
+}
+
+/** The command that drew `reply`, if one is known. */
+export function commandFor(src: LineSource, reply: Reply): Command | undefined {
+  const at = drawingCommandLine(src, reply.line);
+  return at >= 0 ? commandAt(src, at) : undefined;
 }
 
 /** Every item `at` finds on lines of the given kinds, in order. */

@@ -12,7 +12,7 @@
 import { LineKind } from '../model';
 import { recogniseServerFromGreeting, recogniseServerFromSyst } from '../catalogue/servers';
 import { newRow, type Row } from '../scan/row';
-import type { LineSource } from './replies';
+import type { LineSource } from '../scan/lineSource';
 
 /** Lines a session's server stays known after the line that named it. */
 export const SERVER_MEMORY = 200_000;

@@ -2,7 +2,7 @@
 // incrementally by re-scanning from the first changed line until the end
 // state matches what was there before.
 
-import type { Command, Finding, LineKind, LineResult, Reply } from '../model';
+import type { LineKind, LineResult } from '../model';
 import { LineStore, StateTable } from './lineStore';
 import { Scanner } from './scanner';
 import { INITIAL_STATE, sameState, type ScanState } from './state';
@@ -10,11 +10,10 @@ import { LineTexts } from './lineTexts';
 import { FamilyTally } from './tally';
 import { HEAD_LINES, headLength, inHead } from './head';
 import { detectFromTally, type Detected } from './detect';
-import { FindingBuilder } from '../features/findings';
 import { SessionServers } from '../query/sessionServer';
 import { serverOfFamily } from '../families';
 import type { Row } from './row';
-import { allCommands, allReplies, commandAt, drawingCommandLine, replyAt, replyStart, type LineSource } from '../query/replies';
+import type { LineSource } from './lineSource';
 import { EvidenceTable, NO_EVIDENCE, type Candidate } from './generic/evidence';
 import { decideDialect, type Dialect } from './generic/dialect';
 
@@ -81,7 +80,6 @@ export class LogDocument implements LineSource {
   private version = 0;
   private cachedHead = { version: -1, length: 0 };
   private cachedFamily: { version: number; family: Detected } = { version: -1, family: 'none' };
-  private readonly findingBuilder = new FindingBuilder();
   /** The first read of the lines: how far it has come (see `advance`); undefined once every line is read. */
   private loader: Loader | undefined;
 
@@ -390,46 +388,6 @@ export class LogDocument implements LineSource {
     const store = this.results;
     for (let i = 0; i < store.length; i++) store.setEndState(i, fresh.id(this.states.get(store.endState(i))));
     this.states = fresh;
-  }
-
-  findings(): Finding[] {
-    if (this.family === 'none') return [];
-    return this.findingBuilder.between(this, 0, this.lineCount);
-  }
-
-  /** Findings on lines [from, to): what an editor refreshes after an edit. */
-  findingsBetween(from: number, to: number): Finding[] {
-    if (this.family === 'none') return [];
-    return this.findingBuilder.between(this, Math.max(0, from), Math.min(to, this.lineCount));
-  }
-
-  replies(): Reply[] {
-    return allReplies(this);
-  }
-
-  commands(): Command[] {
-    return allCommands(this);
-  }
-
-  /** The reply whose code (on its first line, or repeated on a later line) covers `character` on `line`. */
-  replyAtPosition(line: number, character: number): Reply | undefined {
-    if (line < 0 || line >= this.lineCount) return undefined;
-    const r = this.results.result(line);
-    if (!r.codeSpan || character < r.codeSpan.start || character > r.codeSpan.end) return undefined;
-    const start = replyStart(this, line);
-    return start >= 0 ? replyAt(this, start) : undefined;
-  }
-
-  /** The command on `line`, if any. */
-  commandOnLine(line: number): Command | undefined {
-    if (line < 0 || line >= this.lineCount) return undefined;
-    return commandAt(this, line);
-  }
-
-  /** The command that drew `reply`, if one is known. */
-  commandFor(reply: Reply): Command | undefined {
-    const at = drawingCommandLine(this, reply.line);
-    return at >= 0 ? commandAt(this, at) : undefined;
   }
 }
 

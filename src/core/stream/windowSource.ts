@@ -5,7 +5,7 @@
 // this window. Lines that have left it answer as if they held nothing.
 
 import { LineKind, type LineResult } from '../model';
-import type { LineSource } from '../query/replies';
+import type { LineSource } from '../scan/lineSource';
 import { LineStore } from '../scan/lineStore';
 import { clearRow, newRow, type Row } from '../scan/row';
 
