@@ -7,6 +7,8 @@ import { splitLines } from '../src/core/scan/lines';
 import { time } from './measure';
 import { findingsOf } from '../src/core/features/findings';
 import { commandFor, replyAtPosition } from '../src/core/query/replies';
+import { SessionModel } from '../src/core/query/sessions';
+import { outlineOf } from '../src/core/features/outline';
 
 const FLOOR_REPLY = /^\s*[1-5]\d\d[ -]/;
 
@@ -17,7 +19,11 @@ export interface CoreFigures {
   full_ms: number;
   incremental_ms: number;
   hover_ms: number;
+  sessions: number;
+  sessions_ms: number;
+  outline_ms: number;
   scan_vs_floor: number;
+  sessions_vs_full: number;
   incremental_vs_full: number;
   hover_vs_full: number;
 }
@@ -55,6 +61,16 @@ export function benchCore(text: string): CoreFigures {
     sink += replyToMarkdown(explainReply({ code: reply.code, text: reply.text, verb: cmd?.verb, argument: cmd?.argument })).length;
   }, 51, 5);
 
+  // The session model of the scanned log, read from the line store alone, and the outline drawn from it.
+  let sessions = 0;
+  const sessions_ms = time(() => {
+    sessions = new SessionModel(doc).build().sessions.length;
+  }, 9);
+  const model = new SessionModel(doc).build();
+  const outline_ms = time(() => {
+    sink += outlineOf(doc, model).length;
+  }, 9);
+
   if (sink < 0) console.log(sink);
   return {
     lines: splitLines(text).length,
@@ -63,7 +79,11 @@ export function benchCore(text: string): CoreFigures {
     full_ms,
     incremental_ms,
     hover_ms,
+    sessions,
+    sessions_ms,
+    outline_ms,
     scan_vs_floor: full_ms / floor_ms,
+    sessions_vs_full: sessions_ms / full_ms,
     incremental_vs_full: incremental_ms / full_ms,
     hover_vs_full: hover_ms / full_ms,
   };

@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     ['full scan to findings', core.full_ms.toFixed(2) + ' ms', `scan_vs_floor ${core.scan_vs_floor.toFixed(3)} (target ≤ 3)`],
     ['one-line edit in the middle', core.incremental_ms.toFixed(3) + ' ms', `incremental_vs_full ${core.incremental_vs_full.toFixed(4)} (target ≤ 0.01)`],
     ['one hover', core.hover_ms.toFixed(3) + ' ms', `hover_vs_full ${core.hover_vs_full.toFixed(5)} (target ≤ 0.001)`],
+    [`session model (${core.sessions} sessions)`, core.sessions_ms.toFixed(2) + ' ms', `sessions_vs_full ${core.sessions_vs_full.toFixed(3)} (target ≤ 0.5)`],
+    ['outline from the session model', core.outline_ms.toFixed(2) + ' ms', ''],
   ];
   const dir = vscodeDir();
   if (dir) {

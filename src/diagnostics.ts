@@ -80,7 +80,7 @@ export class DiagnosticsAdapter implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.pending.delete(key);
-        timed(() => this.refresh(doc));
+        timed(() => this.refresh(doc), 'diagnostics: start');
       }, THROTTLE_MS),
     );
   }
@@ -123,7 +123,7 @@ export class DiagnosticsAdapter implements vscode.Disposable {
         logError('diagnostics failed', e);
       }
       return true;
-    });
+    }, 'diagnostics');
   }
 
   private refreshAll(): void {

@@ -33,8 +33,8 @@ export class DocumentModels implements vscode.Disposable {
 
   constructor() {
     this.subscriptions.push(
-      vscode.workspace.onDidOpenTextDocument((d) => timed(() => this.track(d))),
-      vscode.workspace.onDidChangeTextDocument((e) => timed(() => this.update(e))),
+      vscode.workspace.onDidOpenTextDocument((d) => timed(() => this.track(d), 'open')),
+      vscode.workspace.onDidChangeTextDocument((e) => timed(() => this.update(e), 'edit')),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
     );
     for (const d of vscode.workspace.textDocuments) this.track(d);
@@ -44,6 +44,33 @@ export class DocumentModels implements vscode.Disposable {
   get(doc: vscode.TextDocument): LogDocument | undefined {
     const e = this.entries.get(doc.uri.toString());
     return e && e.ready && e.version === doc.version ? e.model : undefined;
+  }
+
+  /**
+   * The model of `doc` once it is fully scanned (at once when it is), or
+   * undefined when `doc` is not an ftp-log document, closes, or `token` cancels.
+   */
+  whenReady(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<LogDocument | undefined> {
+    const ready = this.get(doc);
+    if (ready || !this.entries.has(doc.uri.toString())) return Promise.resolve(ready);
+    return new Promise((resolve) => {
+      const done = (model: LogDocument | undefined): void => {
+        for (const s of subscriptions) s.dispose();
+        resolve(model);
+      };
+      const subscriptions: vscode.Disposable[] = [
+        this.onDidChange((d) => {
+          if (d === doc) {
+            const model = this.get(doc);
+            if (model) done(model);
+          }
+        }),
+        this.onDidClose((uri) => {
+          if (uri.toString() === doc.uri.toString()) done(undefined);
+        }),
+      ];
+      if (token) subscriptions.push(token.onCancellationRequested(() => done(undefined)));
+    });
   }
 
   /** Starts tracking `doc` if it is an ftp-log document (also after a language switch). */
@@ -76,7 +103,7 @@ export class DocumentModels implements vscode.Disposable {
       entry.ready = true;
       this.changed.fire(doc);
       return true;
-    });
+    }, 'first scan');
   }
 
   private update(e: vscode.TextDocumentChangeEvent): void {
@@ -115,7 +142,7 @@ export class DocumentModels implements vscode.Disposable {
       if (entry.model.rescanPending) return false;
       this.changed.fire(doc);
       return true;
-    });
+    }, 'rescan');
   }
 
   /** Reads `doc` into a new model, in slices. */

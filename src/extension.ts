@@ -6,8 +6,10 @@ import { DiagnosticsAdapter } from './diagnostics';
 import { HoverAdapter } from './hover';
 import { LanguageDetection } from './detection';
 import { SemanticTokensAdapter } from './semanticTokens';
+import { OutlineAdapter } from './outline';
+import { FoldingAdapter } from './folding';
 import { openOutputLog, logInfo } from './outputLog';
-import { cpuClock, cpuOfLongestTaskMs, longestTaskCpuMs, longestTaskMs, resetTaskClock } from './taskClock';
+import { cpuClock, cpuOfLongestTaskMs, longestTaskCpuMs, longestTaskMs, longestTaskWork, resetTaskClock } from './taskClock';
 
 /** What activate() returns: its own duration, which the integration run reports. */
 export interface FtpLogApi {
@@ -19,6 +21,8 @@ export interface FtpLogApi {
   /** The CPU time of the task behind longestTaskMs(): work, or waiting for a CPU. */
   cpuOfLongestTaskMs(): number | undefined;
   readonly cpuClock: 'thread' | 'process' | undefined;
+  /** The most CPU one task took less the garbage collector's pauses in it, and the heaviest tasks (see taskClock). */
+  longestTaskWork(): { cpuLessGcMs: number | undefined; heaviest: string[] };
   resetTaskClock(): void;
 }
 
@@ -33,9 +37,11 @@ export function activate(context: vscode.ExtensionContext): FtpLogApi {
     new LanguageDetection(),
     new SemanticTokensAdapter(models),
     vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, new HoverAdapter(models)),
+    vscode.languages.registerDocumentSymbolProvider({ language: LANGUAGE_ID }, new OutlineAdapter(models), { label: 'FTP sessions' }),
+    vscode.languages.registerFoldingRangeProvider({ language: LANGUAGE_ID }, new FoldingAdapter(models)),
   );
   logInfo(`activated in ${Date.now() - t0} ms`);
-  return { activationMs: Date.now() - t0, longestTaskMs, longestTaskCpuMs, cpuOfLongestTaskMs, cpuClock, resetTaskClock };
+  return { activationMs: Date.now() - t0, longestTaskMs, longestTaskCpuMs, cpuOfLongestTaskMs, cpuClock, longestTaskWork, resetTaskClock };
 }
 
 export function deactivate(): void {}

@@ -21,7 +21,7 @@ export class HoverAdapter implements vscode.HoverProvider {
     try {
       const model = this.models.get(doc);
       if (!model) return undefined;
-      const h = timed(() => hoverAt(model, pos.line, pos.character));
+      const h = timed(() => hoverAt(model, pos.line, pos.character), 'hover');
       if (!h) return undefined;
       return new vscode.Hover(markdown(h.markdown), new vscode.Range(h.line, h.start, h.line, h.end));
     } catch (e) {

@@ -31,7 +31,7 @@ export class SemanticTokensAdapter implements vscode.DocumentRangeSemanticTokens
         const builder = new vscode.SemanticTokensBuilder(CODE_TOKEN_LEGEND);
         for (const t of codeTokens(model, range.start.line, range.end.line + 1)) builder.push(t.line, t.start, t.length, t.type, 0);
         return builder.build();
-      });
+      }, 'semantic tokens');
     } catch (e) {
       logError('semantic tokens failed', e);
       return undefined;

@@ -40,6 +40,13 @@ export interface Family {
    * raw transcript with this client's lines is its log.
    */
   readonly bareReplies?: boolean;
+  /**
+   * A server that hands a session to another process at login (vsftpd's
+   * privilege separation: the process that logs in is not the one that
+   * connected): a new process whose first line names the user and address of
+   * a session still logging in continues that session.
+   */
+  readonly loginInNewProcess?: boolean;
 }
 
 export const FAMILY_LIST = [
@@ -56,7 +63,7 @@ export const FAMILY_LIST = [
   { id: 'filezilla-server-legacy', label: 'FileZilla Server 0.9', server: 'FileZilla Server 0.9', logsReplies: true },
   { id: 'filezilla-server', label: 'FileZilla Server 1.x', server: 'FileZilla Server 1.x', logsReplies: true },
   { id: 'fluentftp', label: 'FluentFTP (.NET)', logsReplies: true, readBy: 'filezilla' },
-  { id: 'vsftpd', label: 'vsftpd', server: 'vsftpd', logsReplies: true, byShape: true },
+  { id: 'vsftpd', label: 'vsftpd', server: 'vsftpd', logsReplies: true, byShape: true, loginInNewProcess: true },
   { id: 'xferlog', label: 'xferlog (transfers)', logsReplies: false, byShape: true },
   { id: 'proftpd', label: 'ProFTPD SystemLog', server: 'ProFTPD', logsReplies: false, byShape: true },
   { id: 'proftpd-extlog', label: 'ProFTPD ExtendedLog', server: 'ProFTPD', logsReplies: true },

@@ -14,8 +14,9 @@ export const MASK = '****';
 // unless PASS is part of a word or of a sentence (`… with USER and PASS first.`).
 const PASS_LINE = /(?<![A-Za-z])(?<![A-Za-z][ \t]+)((?:PASS|ACCT)[ \t]+)\S.*$/i;
 const SITE_PSWD = /(?<![A-Za-z])(SITE[ \t]+PSWD[ \t]+)\S.*$/i;
-// `USER name:secret` / `USER name@host:secret`: the part after the colon of the argument.
-const USER_SECRET = /(?<![A-Za-z])(USER[ \t]+[^\s:]+:)[^\s]+/i;
+// `USER name:secret` / `USER name@host:secret`: after the colon of the argument, the rest of the
+// line, as for PASS (a password may hold blanks).
+const USER_SECRET = /(?<![A-Za-z])(USER[ \t]+[^\s:]+:)\S.*$/i;
 // Credentials in a URL: `scheme://user:password@` (a scheme is short: the bound keeps this linear).
 const URL_PASSWORD = /\b([a-z][a-z0-9+.-]{0,15}:\/\/[^\s/:@]*:)[^\s/@]+@/gi;
 // The same cut short before its `@` (the end of a clipped text): the rest may be the password.

@@ -10,7 +10,7 @@ import { LogDocument } from '../../src/core/scan/document';
 import { codeTokens } from '../../src/core/features/codeTokens';
 import { between, pick, seeded, type Random } from '../../bench/random';
 import { allFixtures } from '../support/fixtures';
-import { hoverSurfaces, problemSurfaces } from '../support/surfaces';
+import { HIDDEN, hoverSurfaces, outlineSurfaces, problemSurfaces } from '../support/surfaces';
 import { findingsOf } from '../../src/core/features/findings';
 
 export const SECRET = 'Zq7secretXk9';
@@ -24,8 +24,6 @@ const SECRET_LINES = [
   `[connection] > 'PASS ${SECRET}'`, `2026-11-24 10:00:01 [ftp] > PASS ${SECRET}`,
 ];
 
-/** Characters no surface may show as they are (the one rule makes them visible as `[U+XXXX]`). */
-const HIDDEN = /[\p{Bidi_Control}\p{Default_Ignorable_Code_Point}\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/u;
 const NASTY = ['\u202E', '\u2066', '\u200B', '\u00AD', '\uFEFF', '\u0000', '\u001B', '\u0085', '\u061C', '\u{E0041}', '\t', '\r'];
 
 export interface FuzzOptions {
@@ -124,6 +122,7 @@ export function fuzz(options: FuzzOptions): FuzzReport {
       report.lines += doc.lineCount;
       for (const s of timed('problems', () => problemSurfaces(doc))) checkSurface('a problem', s);
       timed('tokens', () => codeTokens(doc, 0, doc.lineCount));
+      for (const s of timed('outline', () => outlineSurfaces(doc))) checkSurface('the outline', s);
       for (let k = 0; k < 8 && doc.lineCount > 0; k++) {
         const line = between(random, 0, doc.lineCount - 1);
         const column = between(random, 0, Math.min(400, doc.lineText(line).length));
@@ -141,7 +140,10 @@ export function fuzz(options: FuzzOptions): FuzzReport {
         timed('edit', () => doc.replaceLines(start, del, insert, between(random, 1, 50)));
       }
       timed('settle', () => doc.settle());
-      if (snapshot(doc) !== snapshot(new LogDocument(lines))) fail('an edited document differs from a fresh scan of its text');
+      const fresh = new LogDocument(lines);
+      if (snapshot(doc) !== snapshot(fresh)) fail('an edited document differs from a fresh scan of its text');
+      // The session model kept up with the edits (built before them) equals one built afresh.
+      if (JSON.stringify(outlineSurfaces(doc)) !== JSON.stringify(outlineSurfaces(fresh))) fail('the outline of an edited document differs from a fresh one');
     } catch (e) {
       fail(`threw ${(e as Error).stack ?? e}`);
     }

@@ -7,6 +7,11 @@ import type { LogDocument } from '../../src/core/scan/document';
 import { hoverAt } from '../../src/core/features/hover';
 import { formatJson, formatText, toCliProblem } from '../../src/cli/output';
 import { findingsOf } from '../../src/core/features/findings';
+import { outlineOf, type OutlineItem } from '../../src/core/features/outline';
+import { sessionModelOf } from '../../src/core/query/sessions';
+
+/** Characters no surface may show as they are (the one rule makes them visible as `[U+XXXX]`). */
+export const HIDDEN = /[\p{Bidi_Control}\p{Default_Ignorable_Code_Point}\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/u;
 
 /** What the hover shows at every code, verb, argument and payload of `line` (and at `column`, when given). */
 export function hoverSurfaces(doc: LogDocument, line: number, column?: number): string[] {
@@ -31,5 +36,18 @@ export function problemSurfaces(doc: LogDocument, file = 'log.txt'): string[] {
     out.push(formatText(toCliProblem(file, f)));
   }
   out.push(formatJson(findings.map((f) => toCliProblem(file, f))));
+  return out;
+}
+
+/** What the outline, breadcrumbs and Go to Symbol show for the document: every item's name and detail. */
+export function outlineSurfaces(doc: LogDocument): string[] {
+  const out: string[] = [];
+  const walk = (items: readonly OutlineItem[]): void => {
+    for (const i of items) {
+      out.push(i.name, i.detail);
+      walk(i.children);
+    }
+  };
+  walk(outlineOf(doc, sessionModelOf(doc).build()));
   return out;
 }

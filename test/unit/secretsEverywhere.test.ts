@@ -1,13 +1,13 @@
 // Every fixture with its passwords replaced by a planted secret, and secret
 // lines planted after its first reply: the hover at every position of every
-// line, and every problem, shows none of it.
+// line, every problem and every outline item show none of it.
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { LogDocument } from '../../src/core/scan/document';
 import { hoverAt } from '../../src/core/features/hover';
 import { allFixtures } from '../support/fixtures';
-import { problemSurfaces } from '../support/surfaces';
+import { outlineSurfaces, problemSurfaces } from '../support/surfaces';
 import { findingsOf } from '../../src/core/features/findings';
 
 const SECRET = 'Pl4ntedSecret';
@@ -31,6 +31,7 @@ describe('planted secrets', function () {
       if (first >= 0) lines.splice(first + 1, 0, `pass ${SECRET}`, `PASS\t${SECRET}`, `ACCT ${SECRET}`);
       const doc = new LogDocument(lines);
       for (const s of problemSurfaces(doc)) assert.ok(!s.includes(SECRET), s);
+      for (const s of outlineSurfaces(doc)) assert.ok(!s.includes(SECRET), `the outline shows the secret: ${s}`);
       let hovers = 0;
       for (let line = 0; line < doc.lineCount; line++) {
         const text = doc.lineText(line);

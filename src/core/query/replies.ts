@@ -45,30 +45,44 @@ export function replyAt(src: LineSource, line: number): Reply | undefined {
   const r = src.lineResult(line);
   if ((r.kind !== LineKind.Reply && r.kind !== LineKind.Exchange) || r.code === undefined || !r.codeSpan) return undefined;
   let endLine = line;
+  const textless = !r.textSpan || r.textSpan.start >= r.textSpan.end;
+  const parts = textless ? [] : [boundedSlice(src, line, r.textSpan, REPLY_TEXT_LIMIT)];
+  let kept = parts.length > 0 ? parts[0].length : 0;
+  for (const c of continuationsOf(src, line, r)) {
+    if (kept < REPLY_TEXT_LIMIT) {
+      const part = boundedSlice(src, c.line, c.result.textSpan, REPLY_TEXT_LIMIT - kept);
+      parts.push(part);
+      kept += part.length + 1;
+    }
+    endLine = c.line;
+  }
+  return { code: r.code, line, codeSpan: r.codeSpan, endLine, text: maskSecrets(parts.join('\n')), family: r.family, session: r.session };
+}
+
+/** The last line of the reply that starts on `line`. */
+export function replyEndLine(src: LineSource, line: number): number {
+  let end = line;
+  for (const c of continuationsOf(src, line, src.lineResult(line))) end = c.line;
+  return end;
+}
+
+/** The later lines of the reply whose first line `line` is (`r` its result), in order. */
+function* continuationsOf(src: LineSource, line: number, r: LineResult): Generator<{ line: number; result: LineResult }> {
+  if (r.kind !== LineKind.Reply || !r.codeSpan) return;
   // A reply continues on later lines when it opens a block (`NNN-`), or when its line holds the
   // code alone and its text follows on the next one (FreeBSD ftpd's debug log).
   const hyphen = src.lineText(line).charCodeAt(r.codeSpan.start + 3) === 45;
   const textless = !r.textSpan || r.textSpan.start >= r.textSpan.end;
-  const open = r.kind === LineKind.Reply && (hyphen || textless);
-  const parts = textless ? [] : [boundedSlice(src, line, r.textSpan, REPLY_TEXT_LIMIT)];
-  let kept = parts.length > 0 ? parts[0].length : 0;
-  if (open) {
-    const session = src.sessionOf(line);
-    for (let i = line + 1; i < src.lineCount && i - line <= BLOCK_LIMIT; i++) {
-      if (src.sessionOf(i) !== session) continue;
-      if (src.kindOf(i) !== LineKind.Continuation) break;
-      const c = src.lineResult(i);
-      if (c.blockCode !== r.code) break;
-      if (kept < REPLY_TEXT_LIMIT) {
-        const part = boundedSlice(src, i, c.textSpan, REPLY_TEXT_LIMIT - kept);
-        parts.push(part);
-        kept += part.length + 1;
-      }
-      endLine = i;
-      if (c.closes) break;
-    }
+  if (!hyphen && !textless) return;
+  const session = src.sessionOf(line);
+  for (let i = line + 1; i < src.lineCount && i - line <= BLOCK_LIMIT; i++) {
+    if (src.sessionOf(i) !== session) continue;
+    if (src.kindOf(i) !== LineKind.Continuation) return;
+    const c = src.lineResult(i);
+    if (c.blockCode !== r.code) return;
+    yield { line: i, result: c };
+    if (c.closes) return;
   }
-  return { code: r.code, line, codeSpan: r.codeSpan, endLine, text: maskSecrets(parts.join('\n')), family: r.family, session: r.session };
 }
 
 /** Characters of a command's argument kept: paths and payloads fit; an 8 MB argument does not come along. */

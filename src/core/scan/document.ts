@@ -45,6 +45,8 @@ function newLoader(texts: number): Loader {
 
 /** Lines an edit re-scans before it returns: about 10 ms; the rest of a long re-scan goes on in `continueRescan`. */
 export const SYNC_RESCAN_LINES = 20000;
+/** Changes remembered for `changedSince`: a query further behind than this starts over. */
+const CHANGES_KEPT = 64;
 /** Scan states kept before the table may be rebuilt (see compactStates). */
 const STATE_COMPACT_MIN = 4096;
 
@@ -78,6 +80,8 @@ export class LogDocument implements LineSource {
   private pending: Pending | undefined;
   /** Bumped by every change to lines or rows: what the cached answers below are checked against. */
   private version = 0;
+  /** The last changes: the revision each made and the first line it touched. */
+  private readonly changes: { version: number; from: number }[] = [];
   private cachedHead = { version: -1, length: 0 };
   private cachedFamily: { version: number; family: Detected } = { version: -1, family: 'none' };
   /** The first read of the lines: how far it has come (see `advance`); undefined once every line is read. */
@@ -182,10 +186,34 @@ export class LogDocument implements LineSource {
     return true;
   }
 
-  /** Forgets every answer computed from the lines as they were. */
-  private changed(): void {
+  /**
+   * Forgets every answer computed from the lines as they were, and notes that
+   * rows from line `from` on may have changed (for the queries that keep
+   * answers of their own and catch up from there: see `changedSince`).
+   */
+  private changed(from = 0): void {
     this.version++;
     this.servers = undefined;
+    this.changes.push({ version: this.version, from });
+    if (this.changes.length > CHANGES_KEPT) this.changes.shift();
+  }
+
+  /** Counts every change to the lines or their rows: what a query's cached answer is checked against. */
+  get revision(): number {
+    return this.version;
+  }
+
+  /**
+   * The first line whose text or row may differ from what it was at
+   * `revision`: lines before it are as they were (`lineCount` when nothing changed).
+   */
+  changedSince(revision: number): number {
+    if (revision === this.version) return this.lineCount;
+    const oldest = this.changes[0];
+    if (!oldest || revision < oldest.version - 1) return 0;
+    let from = this.lineCount;
+    for (const c of this.changes) if (c.version > revision) from = Math.min(from, c.from);
+    return from;
   }
 
   /** How many lines form the head (see head.ts). */
@@ -276,7 +304,7 @@ export class LogDocument implements LineSource {
    * changed region. Returns the lines whose results may have changed.
    */
   replaceLines(start: number, deleteCount: number, insert: readonly string[], budget = SYNC_RESCAN_LINES): ChangedLines {
-    this.changed();
+    this.changed(Math.max(0, start));
     let lines = this.texts.array();
     start = Math.max(0, Math.min(start, lines.length));
     deleteCount = Math.max(0, Math.min(deleteCount, lines.length - start));
@@ -309,6 +337,7 @@ export class LogDocument implements LineSource {
       if ((dialect?.key ?? '') !== (this.dialectOf?.key ?? '')) {
         this.dialectOf = dialect;
         this.pending = undefined;
+        this.changed(0);
         return this.rescanFrom({ from: 0, noConvergeBefore: lines.length, converge: false }, undefined, budget);
       }
     }
@@ -340,7 +369,7 @@ export class LogDocument implements LineSource {
    * further down that this one may reach and take over.
    */
   private rescanFrom(run: Pending, ahead: Pending | undefined, budget: number): ChangedLines {
-    this.changed();
+    this.changed(run.from);
     const store = this.results;
     const lines = this.texts.array();
     const scanner = new Scanner(run.from > 0 ? this.states.get(store.endState(run.from - 1)) : INITIAL_STATE, this.dialectOf);

@@ -69,8 +69,8 @@ export class Scanner {
     this.dialect = dialect;
   }
 
-  private other(family: FamilyId | undefined): Row {
-    return clearRow(this.row, LineKind.Other, family, undefined);
+  private other(family: FamilyId | undefined, session?: string): Row {
+    return clearRow(this.row, LineKind.Other, family, session);
   }
 
   /** Scans `line` in the current state and moves the state past it. */
@@ -117,7 +117,8 @@ export class Scanner {
         if (block && block.channel === 'raw') this.state = withBlock(this.state, undefined);
         // IMAP's untagged `* OK`, `* 12 EXISTS` look like curl's `* ` commentary.
         if (line.charCodeAt(0) === 42 /* * */ && foreignPayloadAt(line, 0)) return this.foreign(hit.family, -1, -1);
-        return this.other(hit.family);
+        // A family's own event (`[pid 550] CONNECT: …`) keeps its session: the session model opens on it.
+        return this.other(hit.family, hit.session);
       case Channel.Text:
         if (takesBareLines(block)) return this.continuation(block, 0, line.length, -1, false);
         return this.other(undefined);
