@@ -7,6 +7,9 @@ import { HoverAdapter } from './hover';
 import { LanguageDetection } from './detection';
 import { SemanticTokensAdapter } from './semanticTokens';
 import { openOutputLog, logInfo } from './outputLog';
+import { registerCommands } from './commands';
+import { QuickFixes } from './quickFixes';
+import { ExplanationView } from './explanationView';
 import { cpuClock, cpuOfLongestTaskMs, longestTaskCpuMs, longestTaskMs, resetTaskClock } from './taskClock';
 
 /** What activate() returns: its own duration, which the integration run reports. */
@@ -33,6 +36,13 @@ export function activate(context: vscode.ExtensionContext): FtpLogApi {
     new LanguageDetection(),
     new SemanticTokensAdapter(models),
     vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, new HoverAdapter(models)),
+  );
+  // Commands, the quick fixes on our problems, and the explanations they open.
+  const explanations = new ExplanationView(models);
+  context.subscriptions.push(
+    explanations,
+    vscode.languages.registerCodeActionsProvider({ language: LANGUAGE_ID }, new QuickFixes(), QuickFixes.metadata),
+    ...registerCommands(models, explanations),
   );
   logInfo(`activated in ${Date.now() - t0} ms`);
   return { activationMs: Date.now() - t0, longestTaskMs, longestTaskCpuMs, cpuOfLongestTaskMs, cpuClock, resetTaskClock };
