@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { LogDocument } from './core/scan/document';
 import { detectInLogFiles } from './settings';
 import { LANGUAGE_ID } from './documentModels';
-import { logError } from './outputLog';
+import { logError, logInfo } from './outputLog';
 
 const CANDIDATES = new Set(['log', 'plaintext']);
 /** Detection reads the head of a document: enough for any family, cheap for a 50 MB log. */
@@ -43,7 +43,9 @@ export class LanguageDetection implements vscode.Disposable {
       if (this.optedOut.has(key) || !detectInLogFiles()) return;
       const lines: string[] = [];
       for (let i = 0; i < Math.min(doc.lineCount, DETECT_LINES); i++) lines.push(doc.lineAt(i).text);
-      if (new LogDocument(lines).family === 'none') return;
+      const family = new LogDocument(lines).family;
+      if (family === 'none') return;
+      logInfo(`detected ${family} in ${vscode.workspace.asRelativePath(doc.uri)} (${doc.languageId}): switching it to FTP Log`);
       await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
     } catch (e) {
       logError('language detection failed', e);

@@ -3,6 +3,8 @@
 
 import * as vscode from 'vscode';
 import type { Finding, Severity } from './core/model';
+import { defaultSeverity } from './core/features/findings';
+import { explanationLink } from './explanationLink';
 import type { DocumentModels } from './documentModels';
 import { diagnosticSettings, type DiagnosticSettings } from './settings';
 import { inSlices, timed } from './taskClock';
@@ -28,17 +30,18 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-/** The severity `f` is shown with under the settings, or undefined when the settings hide it. */
-function shownSeverity(f: Finding, settings: DiagnosticSettings): Severity | undefined {
-  if (settings.ignored(f.code)) return undefined;
-  const severity = settings.severityFor(f.code, f.severity);
+/** The severity a failure's code is shown with under the settings, or undefined when the settings hide it. */
+export function shownSeverity(code: number, settings: DiagnosticSettings): Severity | undefined {
+  if (settings.ignored(code)) return undefined;
+  const severity = settings.severityFor(code, defaultSeverity(code));
   return severity === 'none' ? undefined : severity;
 }
 
 function toDiagnostic(uri: vscode.Uri, f: Finding, severity: Severity): vscode.Diagnostic {
   const d = new vscode.Diagnostic(new vscode.Range(f.line, f.span.start, f.line, f.span.end), f.message, SEVERITY[severity]);
   d.source = 'ftp-log';
-  d.code = f.code;
+  // The code links to its explanation: the Problems panel and the editor's hover open it.
+  d.code = { value: f.code, target: explanationLink(uri, f.line, f.span.start) };
   if (f.related) {
     const r = f.related;
     d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, new vscode.Range(r.line, r.span.start, r.line, r.span.end)), r.message)];
@@ -108,7 +111,7 @@ export class DiagnosticsAdapter implements vscode.Disposable {
         do {
           const to = Math.min(model.lineCount, from + CHUNK_LINES);
           for (const f of findingsOf(model, from, to)) {
-            const severity = shownSeverity(f, settings);
+            const severity = shownSeverity(f.code, settings);
             if (!severity) continue;
             if (list.length < MAX_DIAGNOSTICS) list.push(toDiagnostic(doc.uri, f, severity));
             else hidden++;

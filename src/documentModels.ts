@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LogDocument } from './core/scan/document';
 import { splitLines } from './core/scan/lines';
 import { inSlices, timed } from './taskClock';
+import { logInfo } from './outputLog';
 
 export const LANGUAGE_ID = 'ftp-log';
 /** Most lines read and scanned between two looks at the clock during the first scan. */
@@ -20,6 +21,8 @@ interface Entry {
   model: LogDocument;
   ready: boolean;
   version: number;
+  /** When the read began (Date.now()), for the log output. */
+  started: number;
 }
 
 export class DocumentModels implements vscode.Disposable {
@@ -101,6 +104,7 @@ export class DocumentModels implements vscode.Disposable {
       for (let i = from; i < doc.lineCount && lines.length < CHUNK_LINES && (lines.length === 0 || Date.now() < until); i++) lines.push(doc.lineAt(i).text);
       if (!entry.model.load(lines)) return false;
       entry.ready = true;
+      logInfo(`read ${vscode.workspace.asRelativePath(doc.uri)}: ${entry.model.lineCount} lines in ${Date.now() - entry.started} ms, detected ${entry.model.family}`);
       this.changed.fire(doc);
       return true;
     }, 'first scan');
@@ -147,7 +151,7 @@ export class DocumentModels implements vscode.Disposable {
 
   /** Reads `doc` into a new model, in slices. */
   private restart(doc: vscode.TextDocument): void {
-    const fresh: Entry = { model: LogDocument.loading(doc.lineCount), ready: false, version: doc.version };
+    const fresh: Entry = { model: LogDocument.loading(doc.lineCount), ready: false, version: doc.version, started: Date.now() };
     this.entries.set(doc.uri.toString(), fresh);
     this.load(doc, fresh);
   }

@@ -9,6 +9,9 @@ import { SemanticTokensAdapter } from './semanticTokens';
 import { OutlineAdapter } from './outline';
 import { FoldingAdapter } from './folding';
 import { openOutputLog, logInfo } from './outputLog';
+import { registerCommands } from './commands';
+import { QuickFixes } from './quickFixes';
+import { ExplanationView } from './explanationView';
 import { cpuClock, cpuOfLongestTaskMs, longestTaskCpuMs, longestTaskMs, longestTaskWork, resetTaskClock } from './taskClock';
 
 /** What activate() returns: its own duration, which the integration run reports. */
@@ -39,6 +42,13 @@ export function activate(context: vscode.ExtensionContext): FtpLogApi {
     vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, new HoverAdapter(models)),
     vscode.languages.registerDocumentSymbolProvider({ language: LANGUAGE_ID }, new OutlineAdapter(models), { label: 'FTP sessions' }),
     vscode.languages.registerFoldingRangeProvider({ language: LANGUAGE_ID }, new FoldingAdapter(models)),
+  );
+  // Commands, the quick fixes on our problems, and the explanations they open.
+  const explanations = new ExplanationView(models);
+  context.subscriptions.push(
+    explanations,
+    vscode.languages.registerCodeActionsProvider({ language: LANGUAGE_ID }, new QuickFixes(), QuickFixes.metadata),
+    ...registerCommands(models, explanations),
   );
   logInfo(`activated in ${Date.now() - t0} ms`);
   return { activationMs: Date.now() - t0, longestTaskMs, longestTaskCpuMs, cpuOfLongestTaskMs, cpuClock, longestTaskWork, resetTaskClock };

@@ -12,13 +12,14 @@ export interface DiagnosticSettings {
   ignored(code: number): boolean;
 }
 
-const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'none'];
+/** Every value a severity setting takes, most severe first. */
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'none'];
 
 export function diagnosticSettings(scope?: vscode.Uri): DiagnosticSettings {
   const c = vscode.workspace.getConfiguration('ftpLog.diagnostics', scope);
   const overrides = c.get<Record<string, string>>('severity') ?? {};
   const ignore = new Set((c.get<(string | number)[]>('ignoreCodes') ?? []).map((x) => String(x).trim()));
-  const valid = (v: string | undefined): v is SeveritySetting => v !== undefined && (SEVERITIES as readonly string[]).includes(v);
+  const valid = (v: string | undefined): v is SeveritySetting => v !== undefined && (SEVERITY_SETTINGS as readonly string[]).includes(v);
   return {
     enable: c.get<boolean>('enable') ?? true,
     severityFor(code, fallback) {

@@ -14,7 +14,9 @@ describe('diagnostics', () => {
       await expectDiagnostics(editor.document.uri, cliCheck(file));
       for (const d of vscode.languages.getDiagnostics(editor.document.uri)) {
         assert.equal(d.source, 'ftp-log');
-        assert.match(d.message, new RegExp(`^${d.code} `));
+        // The code links to its explanation: its value is the reply code.
+        assert.ok(typeof d.code === 'object', 'the code carries its explanation link');
+        assert.match(d.message, new RegExp(`^${d.code.value} `));
       }
     });
   }

@@ -1,7 +1,7 @@
 // Document model -> problems: one per 4xx (warning) or 5xx (error) reply, on
 // the reply's code, with the command that drew it as related information.
 
-import { LineKind, type Finding, type Span } from '../model';
+import { LineKind, type Finding, type Severity, type Span } from '../model';
 import { findingMessage } from './explain';
 import { maskArgument } from '../secrets';
 import { ONE_LINE, shownText } from '../markdown/shownText';
@@ -64,7 +64,7 @@ export class FindingBuilder {
     const verb = cmd && cmd.verbStart >= 0 ? cmd.verb : undefined;
     const finding: Finding = {
       code,
-      severity: code >= 500 ? 'error' : 'warning',
+      severity: defaultSeverity(code),
       line,
       span: { start: r.codeStart, end: r.codeStart + 3 },
       message: this.message(code, text, verb, src.serverFor(line)),
@@ -84,6 +84,11 @@ export class FindingBuilder {
     }
     return out;
   }
+}
+
+/** How a 4xx/5xx reply is shown when the settings do not say otherwise: 5xx errors, 4xx warnings. */
+export function defaultSeverity(code: number): Severity {
+  return code >= 500 ? 'error' : 'warning';
 }
 
 /** Messages depend on code, text, verb and server alone: one builder serves every document. */
