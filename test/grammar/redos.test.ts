@@ -100,6 +100,12 @@ describe('hostile input tokenizes in bounded time', function () {
     { name: '1 MB of `550-` lines (one long multi-line reply)', lines: () => splitLines('550-x\n'.repeat(174_763)) },
     { name: '1 MB of random bytes', lines: () => splitLines(pseudoRandomBytes(1 << 20, 0x5eed).toString('latin1')) },
     { name: 'a 1 MB `#Fields:` header and data line', lines: () => ['#Fields: ' + 'cs-method '.repeat(100_000) + 'sc-status', '1 '.repeat(500_000)] },
+    {
+      // Under a header, a row's fields are tokenized one column after another: a command column
+      // whose argument was a capture with patterns cost a copy of the line each (quadratic).
+      name: 'a 100,000-character IIS row of repeated commands under its `#Fields:` header',
+      lines: () => ['#Fields: date time c-ip cs-username s-ip s-port cs-method cs-uri-stem sc-status', ('2026-11-24 ' + 'USER '.repeat(20_000)).slice(0, 100_000)],
+    },
     { name: 'a 1 MB FileZilla Server 0.9 prefix without its arrow', lines: () => ['(000001) ' + ' - ('.repeat(262_000)] },
   ];
 
