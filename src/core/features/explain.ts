@@ -170,8 +170,9 @@ export function findingMessage(code: number, text?: string, verb?: string, serve
   return oneLine(`${codeText(code)} ${info.short}: ${cause}`);
 }
 
+/** Each run of white space that holds a line break becomes one space (one pass: `\s*[\r\n]+\s*` re-scanned a run of spaces from each of its columns). */
 function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return s.replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run)).trim();
 }
 
 // ---------------------------------------------------------------- Markdown

@@ -3,16 +3,22 @@
 // VS Code build: what a user sees in the status bar, the hover, the Problems
 // panel and the colours of reply codes.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { FIXTURES_DIR, REPO_ROOT, VSIX_PATH } from '../lib/paths.mjs';
+import { ARTIFACTS_DIR, FIXTURES_DIR, REPO_ROOT, VSIX_PATH } from '../lib/paths.mjs';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
+// The one colour-difference implementation (test/support/colourDifference.ts), as compiled by `npx tsc -p tsconfig.test.json`.
+const COLOUR_DIFFERENCE = path.join(REPO_ROOT, 'out', 'test', 'support', 'colourDifference.js');
 
 const THEMES = {
-  min: ['Default Dark Modern', 'Default Light Modern', 'Default High Contrast', 'Default High Contrast Light'],
-  latest: ['Dark 2026', 'Light 2026', 'Dark Modern', 'Light Modern', 'Default High Contrast', 'Default High Contrast Light'],
+  min: ['Default Dark Modern', 'Default Light Modern', 'Default Dark+', 'Default Light+', 'Default High Contrast', 'Default High Contrast Light'],
+  latest: ['Dark 2026', 'Light 2026', 'Dark Modern', 'Light Modern', 'Dark+', 'Light+', 'Default High Contrast', 'Default High Contrast Light'],
 };
+
+/** Colours closer than this (CIE76 ΔE) do not read as different at a glance. */
+const MIN_DELTA_E = 20;
 
 /** `ftp-log check --format json` for a fixture: what the Problems panel must show. */
 function cliProblems(relative) {
@@ -50,17 +56,45 @@ function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-/** A line of text that holds a reply of the given class and nothing else coloured like it. */
+/** A transcript with a reply of every class, each alone on its line. */
 const COLOUR_SAMPLE = 'raw/session.ftplog';
 
+/** The rendered colour of each reply class's code and of plain reply text. */
 async function replyColours(workbench) {
   const text = readFileSync(path.join(FIXTURES_DIR, COLOUR_SAMPLE), 'utf8').split(/\r?\n/);
-  const first = (re) => text.find((l) => re.test(l));
-  const lines = { ok: first(/^2\d\d /), transient: first(/^4\d\d /), permanent: first(/^5\d\d /) };
-  for (const [k, v] of Object.entries(lines)) assert(v, `${COLOUR_SAMPLE} has no ${k} reply line`);
-  const colour = async (line) => (await workbench.token(line.slice(0, 3), { lineIncludes: line })).color;
-  const plain = (await workbench.token(lines.ok.slice(4, 10), { lineIncludes: lines.ok })).color;
-  return { ok: await colour(lines.ok), transient: await colour(lines.transient), permanent: await colour(lines.permanent), plain };
+  const colours = {};
+  for (const digit of ['1', '2', '3', '4', '5']) {
+    const line = text.find((l) => new RegExp(`^${digit}\\d\\d `).test(l));
+    assert(line, `${COLOUR_SAMPLE} has no ${digit}xx reply line`);
+    colours[`${digit}xx`] = (await workbench.token(line.slice(0, 3), { lineIncludes: line })).color;
+  }
+  const ok = text.find((l) => /^2\d\d [A-Za-z]{6}/.test(l));
+  colours.text = (await workbench.token(ok.slice(4, 10), { lineIncludes: ok })).color;
+  return colours;
+}
+
+/** Every pair of the measured colours with its CIE76 and CIEDE2000 difference, closest first. */
+function differenceTable(colours) {
+  const { deltaE76, deltaE2000 } = createRequire(import.meta.url)(COLOUR_DIFFERENCE);
+  const names = Object.keys(colours);
+  const rows = [];
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i + 1; j < names.length; j++) {
+      rows.push({ pair: `${names[i]}/${names[j]}`, deltaE76: deltaE76(colours[names[i]], colours[names[j]]), deltaE2000: deltaE2000(colours[names[i]], colours[names[j]]) });
+    }
+  }
+  return rows.sort((a, b) => a.deltaE76 - b.deltaE76);
+}
+
+function deltaE(a, b) {
+  return createRequire(import.meta.url)(COLOUR_DIFFERENCE).deltaE76(a, b);
+}
+
+/** Keeps what a colour test measured beside its screenshot (the README's colour table is made from these). */
+function saveMeasurement(flavour, theme, name, data) {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `ftp-log-${flavour}-${theme}-${name}.json`.replace(/[^\w.+-]+/g, '-'));
+  writeFileSync(file, JSON.stringify({ flavour, theme, ...data }, null, 2) + '\n');
 }
 
 const samples = existsSync(CLI) ? familySamples() : [];
@@ -72,6 +106,7 @@ export const suite = {
   skipReason() {
     if (!existsSync(VSIX_PATH)) return `${VSIX_PATH} is missing (build it with: npm run package)`;
     if (!existsSync(CLI)) return `${CLI} is missing (build it with: npm run build)`;
+    if (!existsSync(COLOUR_DIFFERENCE)) return `${COLOUR_DIFFERENCE} is missing (build it with: npx tsc -p tsconfig.test.json)`;
     return null;
   },
   runs: (flavour) => [
@@ -81,22 +116,82 @@ export const suite = {
   ],
   tests: [
     {
-      name: 'reply classes get distinct colours, unlike plain text',
-      async run({ workbench, theme, screenshot }) {
+      name: `the five reply classes and plain text are ${MIN_DELTA_E} apart (CIE76)`,
+      async run({ workbench, theme, flavour, screenshot }) {
         await workbench.openFile(COLOUR_SAMPLE);
         await workbench.waitForLanguage('FTP Log');
-        // Tokenizing runs after the first paint: poll until the colours settle.
-        let c = await replyColours(workbench);
-        for (let i = 0; i < 20 && new Set([c.ok, c.transient, c.permanent, c.plain]).size < 4; i++) {
+        // Tokenizing and semantic tokens land after the first paint: poll until the colours settle.
+        let colours = await replyColours(workbench);
+        let table = differenceTable(colours);
+        for (let i = 0; i < 20 && table[0].deltaE76 < MIN_DELTA_E; i++) {
           await workbench.page.waitForTimeout(250);
-          c = await replyColours(workbench);
+          colours = await replyColours(workbench);
+          table = differenceTable(colours);
         }
         await screenshot('colours');
-        const distinct = new Set([c.ok, c.transient, c.permanent]);
-        assert(distinct.size === 3, `${theme}: 2xx ${c.ok}, 4xx ${c.transient}, 5xx ${c.permanent} are not all different`);
-        for (const [k, v] of Object.entries({ ok: c.ok, transient: c.transient, permanent: c.permanent })) {
-          assert(v !== c.plain, `${theme}: the ${k} code has the plain text colour ${c.plain}`);
-        }
+        saveMeasurement(flavour, theme, 'colours', { colours, table });
+        const shown = Object.entries(colours).map(([k, v]) => `${k} ${v}`).join(', ');
+        const closest = table[0];
+        assert(closest.deltaE76 >= MIN_DELTA_E, `${theme}: ${closest.pair} are only ${closest.deltaE76.toFixed(1)} apart (CIE76; CIEDE2000 ${closest.deltaE2000.toFixed(1)}): ${shown}`);
+      },
+    },
+    {
+      name: 'timestamps, status text and success words are not one colour; FileZilla errors colour the label, not the PID',
+      async run({ workbench, theme }) {
+        await workbench.openFile('vsftpd/vsftpd-default.log');
+        await workbench.waitForLanguage('FTP Log');
+        const login = 'OK LOGIN: Client "192.0.2.61"';
+        const stamp = (await workbench.token('Nov 24 10:00:05', { lineIncludes: login })).color;
+        const success = (await workbench.token('OK', { lineIncludes: login })).color;
+        await workbench.openFile('filezilla/filezilla.log');
+        await workbench.waitForLanguage('FTP Log');
+        const statusLine = 'Status: Connection established';
+        const status = (await workbench.token('Connection established', { lineIncludes: statusLine })).color;
+        const statusPid = (await workbench.token('550', { lineIncludes: statusLine })).color;
+        const errorLine = 'Error: Failed to retrieve directory listing';
+        const label = (await workbench.token('Error:', { lineIncludes: errorLine })).color;
+        const errorPid = (await workbench.token('550', { lineIncludes: errorLine })).color;
+        const shown = `timestamp ${stamp}, status ${status}, success ${success}; Error: label ${label}, its PID ${errorPid}, a Status: line's PID ${statusPid}`;
+        // Timestamps take the theme's comment colour, status text stays plain and success words
+        // the completion colour. High Contrast Light's comment grey is only 17.9 (CIE76) from its
+        // text, so timestamps are asserted different, not 20 apart.
+        assert(stamp !== status, `${theme}: timestamps have the status text's colour: ${shown}`);
+        assert(deltaE(success, status) >= MIN_DELTA_E, `${theme}: success words and status text look alike: ${shown}`);
+        assert(deltaE(label, errorPid) >= MIN_DELTA_E, `${theme}: the Error: label is not set apart from its PID column: ${shown}`);
+        assert(errorPid === statusPid, `${theme}: the PID of an Error: line is coloured unlike other lines' PIDs: ${shown}`);
+      },
+    },
+    {
+      name: 'IIS #Fields: names do not look like errors',
+      async run({ workbench, theme }) {
+        await workbench.openFile('iis/FTPSVC2/u_ex261124.log');
+        await workbench.waitForLanguage('FTP Log');
+        const header = '#Fields: date time c-ip';
+        const field = (await workbench.token('cs-method', { lineIncludes: header })).color;
+        const lines = readFileSync(path.join(FIXTURES_DIR, 'iis/FTPSVC2/u_ex261124.log'), 'utf8').split(/\r?\n/);
+        const failed = lines.find((l) => / 5\d\d \d+ \d+ /.test(l));
+        assert(failed, 'the IIS fixture has no 5xx row');
+        const code = failed.match(/ (5\d\d) \d+ \d+ /)[1];
+        const permanent = (await workbench.token(code, { lineIncludes: failed })).color;
+        assert(deltaE(field, permanent) >= MIN_DELTA_E, `${theme}: #Fields: names (${field}) look like a 5xx code (${permanent})`);
+      },
+    },
+    {
+      name: 'brackets of [pid N] and PASV parentheses are not colourised as pairs',
+      async run({ workbench, theme }) {
+        await workbench.openFile('vsftpd/vsftpd.log');
+        await workbench.waitForLanguage('FTP Log');
+        const pasv = '227 Entering Passive Mode (';
+        const lines = await workbench.renderedLines();
+        const line = lines.find((l) => l.text.includes(pasv));
+        assert(line, 'the PASV reply line is not on screen');
+        const brackets = line.tokens.filter((t) => /[[\]()]/.test(t.text));
+        assert(brackets.length >= 2, `no bracket tokens on: ${line.text}`);
+        const rainbow = brackets.filter((t) => /bracket-highlighting/.test(t.className));
+        assert(rainbow.length === 0, `${theme}: bracket-pair colours on ${rainbow.map((t) => `"${t.text}" (${t.className})`).join(', ')}`);
+        const text = (await workbench.token('Entering Passive Mode', { lineIncludes: pasv })).color;
+        const paren = line.tokens.find((t) => t.text.includes('('));
+        assert(paren.color === text, `${theme}: the PASV parenthesis is ${paren.color}, its reply text ${text}`);
       },
     },
     {
