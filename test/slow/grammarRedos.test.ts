@@ -5,8 +5,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { INITIAL, type IGrammar } from 'vscode-textmate';
 import { splitLines } from '../../src/core/scan/lines';
-import { collectRegexes, toJavaScript, type GrammarRegex, type Translated } from './support/regexes';
-import { GRAMMAR_PATH, loadFtpLogGrammar } from './support/textmate';
+import { collectRegexes, toJavaScript, type GrammarRegex, type Translated } from '../grammar/support/regexes';
+import { GRAMMAR_PATH, loadFtpLogGrammar } from '../grammar/support/textmate';
 
 type Check = (source: string, flags: string, params?: { timeout?: number | null }) => Promise<{ status: string; checker?: string; error?: { kind: string }; attack?: { pattern?: string } }>;
 

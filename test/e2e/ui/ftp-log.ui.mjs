@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURES_DIR, REPO_ROOT, VSIX_PATH } from '../lib/paths.mjs';
+import { assert } from '../lib/ui-assert.mjs';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
@@ -44,10 +45,6 @@ function familySamples() {
     }
   }
   return samples;
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
 }
 
 /** A line of text that holds a reply of the given class and nothing else coloured like it. */
@@ -101,9 +98,10 @@ export const suite = {
     },
     {
       name: 'every family: FTP Log in the status bar, a 5xx hover, the CLI\'s problem count',
-      async run({ workbench, theme, flavour, run, screenshot }) {
-        // Once per build is enough: the family checks do not depend on the theme.
-        if (theme !== THEMES[flavour][0]) return;
+      // What it checks does not depend on the theme: it runs in each build's
+      // first theme and in the web worker host, and is not listed for the others.
+      runsOn: ({ flavour, run }) => run.theme === THEMES[flavour][0],
+      async run({ workbench, run, screenshot }) {
         assert(samples.length >= 15, `only ${samples.length} families have a 5xx sample`);
         if (run.web) await expectWebWorkerHost(workbench);
         // In the web-worker host, a few families show the browser bundle does the same work.
