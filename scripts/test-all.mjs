@@ -12,10 +12,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { requirePrerequisites } from './check-prerequisites.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
+await requirePrerequisites('test');
 const { mochaCounts, runPassingThrough, summaryLine } = await import(pathToFileURL(path.join(root, 'test/e2e/lib/counts.mjs')).href);
 
 let stopping = null;
