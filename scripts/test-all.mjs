@@ -25,8 +25,9 @@ let current = null;
 for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
   process.on(sig, () => {
     stopping = code;
-    // Ctrl+C reaches the tier too (same terminal); SIGTERM/SIGHUP may reach only us.
-    if (sig !== 'SIGINT') current?.kill(sig);
+    // A signal sent to this process alone (kill, npm forwarding it) must reach the tier
+    // too; the harness stops once even when a terminal's Ctrl+C reached it as well.
+    current?.kill(sig);
   });
 }
 

@@ -24,6 +24,8 @@ function installHandlers() {
   });
   for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
     process.on(sig, () => {
+      // Ctrl+C may arrive twice (from the terminal and forwarded by npm test's runner): stop once.
+      if (shuttingDown) return;
       shuttingDown = true;
       console.error(`\n${sig}: stopping everything the harness started`);
       stopAll().finally(() => process.exit(code));
