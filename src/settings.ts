@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { Severity } from './core/model';
+import { replyCodeSet } from './core/replyCodeList';
 
 export type SeveritySetting = Severity | 'none';
 
@@ -18,7 +19,7 @@ export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning'
 export function diagnosticSettings(scope?: vscode.Uri): DiagnosticSettings {
   const c = vscode.workspace.getConfiguration('ftpLog.diagnostics', scope);
   const overrides = c.get<Record<string, string>>('severity') ?? {};
-  const ignore = new Set((c.get<(string | number)[]>('ignoreCodes') ?? []).map((x) => String(x).trim()));
+  const ignore = replyCodeSet(c.get<unknown>('ignoreCodes'));
   const valid = (v: string | undefined): v is SeveritySetting => v !== undefined && (SEVERITY_SETTINGS as readonly string[]).includes(v);
   return {
     enable: c.get<boolean>('enable') ?? true,

@@ -44,4 +44,11 @@ describe('settings', () => {
     await setSetting('ftpLog.diagnostics.ignoreCodes', [code]);
     await expectDiagnostics(uri, cli().filter((p) => p.code !== code));
   });
+
+  it('ftpLog.diagnostics.ignoreCodes still reads codes written as numbers', async () => {
+    const codes = [...new Set(cli().map((p) => p.code))];
+    assert.ok(codes.length >= 2, `${file} needs two different problem codes`);
+    await setSetting('ftpLog.diagnostics.ignoreCodes', [Number(codes[0]), codes[1]]);
+    await expectDiagnostics(uri, cli().filter((p) => p.code !== codes[0] && p.code !== codes[1]));
+  });
 });

@@ -1,12 +1,15 @@
 // README's format table is the user's list of what FTP Log reads: it names
-// every family of the registry, and nothing the registry does not know.
+// every family of the registry, and nothing the registry does not know. The
+// README is also the Marketplace page: users first, development last, images
+// inside the package.
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FAMILIES } from '../../src/core/families';
 
-const README = fs.readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+const ROOT = path.resolve(__dirname, '../../..');
+const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
 /** The ids in the first column of the "Log formats" table: `| \`vsftpd\` | ...`. */
 function tableIds(): string[] {
@@ -21,10 +24,44 @@ describe('README', () => {
     assert.deepEqual([...ids].sort(), [...FAMILIES].sort());
   });
 
-  it('starts with the command that builds and runs the extension and the one that runs the tests', () => {
-    const block = /```sh\n([\s\S]*?)```/.exec(README);
-    assert.ok(block);
-    assert.match(block[1], /npm start/);
-    assert.match(block[1], /npm test/);
+  // The Marketplace page speaks to users first: the commands of a checkout are
+  // in its last section, after the Debian packages they need.
+  it('ends with development: the Debian packages, then the command that runs the extension and the one that runs the tests', () => {
+    const sections = README.split(/^## /m);
+    const dev = sections[sections.length - 1];
+    assert.ok(dev.startsWith('Development'), 'the last section is not "Development"');
+    const blocks = [...dev.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]);
+    const apt = blocks.findIndex((b) => /apt-get install/.test(b));
+    const commands = blocks.findIndex((b) => /npm start/.test(b) && /npm test/.test(b));
+    assert.ok(apt >= 0 && commands > apt, 'the apt-get line must come before npm start / npm test');
+    assert.ok(!/```sh[\s\S]*npm (start|test)/.test(sections.slice(0, -1).join('')), 'npm start / npm test before the Development section');
+  });
+
+  it('names every Debian package the harness and CI install', () => {
+    const packages = (line: string | undefined) => new Set((line ?? '').replace(/.*apt-get install -y\s+/, '').trim().split(/\s+/));
+    const readme = packages(/^.*apt-get install -y .*$/m.exec(README.split(/^## Development/m)[1])?.[0]);
+    const ci = packages(/^.*apt-get install -y .*$/m.exec(fs.readFileSync(path.join(ROOT, '.ci/run'), 'utf8'))?.[0]);
+    const harness = [...fs.readFileSync(path.join(ROOT, 'test/e2e/lib/install.mjs'), 'utf8').matchAll(/apt: '([a-z0-9.+-]+)'/g)].map((m) => m[1]);
+    assert.ok(harness.length >= 8, `found only ${harness.length} packages in install.mjs`);
+    assert.deepEqual([...readme].sort(), [...ci].sort());
+    assert.deepEqual([...readme].sort(), [...new Set(harness)].sort());
+  });
+
+  it('shows images that the package carries, by relative path', () => {
+    const images = [...README.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
+    assert.ok(images.length >= 1);
+    const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
+    for (const image of images) {
+      assert.ok(!/^[a-z]+:/i.test(image), `${image} is not relative`);
+      assert.ok(fs.existsSync(path.join(ROOT, image)), `${image} does not exist`);
+      assert.ok(ignore.includes(`!${path.dirname(image)}/*.png`), `.vscodeignore leaves ${image} out of the package`);
+    }
+  });
+
+  it('has an icon of 128×128 pixels', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const png = fs.readFileSync(path.join(ROOT, manifest.icon));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
   });
 });

@@ -1,9 +1,11 @@
 // Debian's Chromium, headless, driven by playwright-core. playwright's own
 // signal handling is turned off: the harness's cleanup kills the browser's
 // process tree together with the servers.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { track } from './cleanup.mjs';
+import { removeOnExit, track } from './cleanup.mjs';
 import { CHROMIUM } from './paths.mjs';
 
 export const VIEWPORT = { width: 1400, height: 850 };
@@ -29,14 +31,30 @@ export async function launchBrowser() {
   }
   // Launched as a server and connected to, because only a browser server
   // tells its process id, which the cleanup needs.
-  const server = await chromium.launchServer({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  });
+  // Playwright puts the browser's profile and its artifacts in the temp folder
+  // it finds when launching: a folder of ours, removed even when a signal
+  // stops the harness before Playwright could remove them itself.
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'ftp-log-browser-'));
+  const removeTmp = removeOnExit(tmp);
+  const savedTmp = process.env.TMPDIR;
+  process.env.TMPDIR = tmp;
+  let server;
+  try {
+    server = await chromium.launchServer({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+  } catch (error) {
+    removeTmp();
+    throw error;
+  } finally {
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
+  }
   const kill = track(server.process().pid);
   const browser = await chromium.connect(server.wsEndpoint());
   return {
@@ -45,6 +63,7 @@ export async function launchBrowser() {
       await browser.close().catch(() => {});
       await server.close().catch(() => {});
       await kill();
+      removeTmp();
     },
   };
 }

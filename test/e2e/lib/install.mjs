@@ -35,15 +35,35 @@ const PREREQUISITES = {
     { apt: 'libxkbfile-dev', present: () => existsSync('/usr/include/X11/extensions/XKBfile.h') },
     { apt: 'libsecret-1-dev', present: () => existsSync('/usr/include/libsecret-1/libsecret/secret.h') },
     { apt: 'libkrb5-dev', present: () => existsSync('/usr/bin/krb5-config') },
+    // node-gyp, which builds code-server's native modules, runs Python 3.
+    { apt: 'python3', present: () => onPath('python3') },
   ],
 };
 
+function onPath(command) {
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && existsSync(path.join(dir, command)));
+}
+
+/** The apt packages of the given groups ('run': the browser; 'build': installing VS Code) that are missing. */
+export function missingPrerequisites(groups) {
+  return groups.flatMap((group) => PREREQUISITES[group]).filter((p) => !p.present()).map((p) => p.apt);
+}
+
+/** The one line that names missing packages and the command that installs them. */
+export function missingPackagesMessage(missing) {
+  const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
+  return `missing Debian packages: ${missing.join(' ')} (install them with: ${sudo}apt-get install -y ${missing.join(' ')})`;
+}
+
 /** Throws one line naming the missing apt packages of the given groups. */
 export function checkPrerequisites(groups) {
-  const missing = groups.flatMap((group) => PREREQUISITES[group]).filter((p) => !p.present()).map((p) => p.apt);
-  if (missing.length > 0) {
-    throw new Error(`missing Debian packages: ${missing.join(' ')} (install with: apt-get install -y ${missing.join(' ')})`);
-  }
+  const missing = missingPrerequisites(groups);
+  if (missing.length > 0) throw new Error(missingPackagesMessage(missing));
+}
+
+/** True when a package ('harness', 'min', 'latest') is installed and current. */
+export function isInstalled(name) {
+  return isCurrent(name, PACKAGES[name].dir());
 }
 
 function lockHash(dir) {
@@ -97,16 +117,37 @@ function npmEnv(extra = {}) {
   };
 }
 
+// A step of an install runs for up to minutes (npm ci, native builds) with
+// its output kept for the error message: every PROGRESS_MS a line says it
+// is still running and what it printed last.
+const PROGRESS_MS = 15_000;
+
+function lastLine(text) {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const line = lines[lines.length - 1] ?? '';
+  return line.length > 100 ? `${line.slice(0, 97)}...` : line;
+}
+
 function run(command, args, { cwd, env, log }) {
   return new Promise((resolve, reject) => {
-    log(`$ (cd ${path.relative(process.cwd(), cwd) || '.'} && ${command} ${args.join(' ')})`);
+    const what = `${command} ${args.join(' ')}`;
+    log(`$ (cd ${path.relative(process.cwd(), cwd) || '.'} && ${what})`);
+    const started = Date.now();
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const collect = (chunk) => { output += chunk; };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
-    child.on('error', reject);
+    const progress = setInterval(() => {
+      const last = lastLine(output.slice(-2000));
+      log(`  ... ${what}: ${Math.round((Date.now() - started) / 1000)} s${last ? `, last: ${last}` : ''}`);
+    }, PROGRESS_MS);
+    child.on('error', (error) => {
+      clearInterval(progress);
+      reject(error);
+    });
     child.on('close', (code) => {
+      clearInterval(progress);
       if (code === 0) resolve(output);
       else reject(new Error(`${command} ${args.join(' ')} failed in ${cwd} (exit ${code}):\n${output.slice(-4000)}`));
     });
@@ -238,9 +279,9 @@ async function withInstallLock(log, work) {
 }
 
 const PACKAGES = {
-  harness: { dir: () => E2E_DIR, install: installHarness },
-  min: { dir: () => flavourPackageDir('min'), install: installMin },
-  latest: { dir: () => flavourPackageDir('latest'), install: installLatest },
+  harness: { dir: () => E2E_DIR, install: installHarness, what: 'the test harness (playwright-core)' },
+  min: { dir: () => flavourPackageDir('min'), install: installMin, what: 'VS Code 1.100 (code-server 4.100.3, ~300 MB, about a minute with native builds)' },
+  latest: { dir: () => flavourPackageDir('latest'), install: installLatest, what: 'the newest VS Code (code-server 4.139.1 on Node 24, ~620 MB, a few minutes)' },
 };
 
 /**
@@ -269,7 +310,7 @@ async function installPending(names, { log, needBrowser }) {
       continue;
     }
     const started = Date.now();
-    log(`installing ${name} in ${dir} ...`);
+    log(`installing ${PACKAGES[name].what} in ${path.relative(process.cwd(), dir) || dir} ...`);
     // A half-finished earlier install must not count as installed.
     rmSync(stampPath(name), { force: true });
     await PACKAGES[name].install(log);

@@ -48,6 +48,12 @@ function formatArgs(args) {
   return typeof args === 'string' ? args : format(args);
 }
 
+/** { passed, failed, skipped } from the line test/integration/index.ts ends a run with, or undefined. */
+function testCounts(line) {
+  const m = /^integration tests: (\d+) passed, (\d+) failed, (\d+) skipped$/.exec(line.trim());
+  return m ? { passed: Number(m[1]), failed: Number(m[2]), skipped: Number(m[3]) } : undefined;
+}
+
 /** Writes the logs VS Code hands over with the exit code, for a failed run. */
 function saveLogs(dir, logs) {
   for (const { relativePath, contents } of logs ?? []) {
@@ -80,6 +86,8 @@ export async function runInBrowser(flavour, { extensionPath, testsPath, workspac
   let server;
   let browser;
   let timer;
+  // The test entry's last line (test/integration/index.ts) gives the counts.
+  let counts;
   try {
     server = await startServer(flavour, workspace.dir);
     print(`[${flavour}] server ready on ${server.origin} (${elapsed().toFixed(1)} s)`);
@@ -94,20 +102,23 @@ export async function runInBrowser(flavour, { extensionPath, testsPath, workspac
       ['extensionTestsPath', server.remoteUri(testsPath)],
     ]), {
       codeAutomationLog: (type, args) => {
-        for (const line of formatArgs(args).split('\n')) hostLine(line);
+        for (const line of formatArgs(args).split('\n')) {
+          hostLine(line);
+          counts = testCounts(line) ?? counts;
+        }
       },
       codeAutomationExit: (code, logs) => resolveExit({ code, logs }),
     });
     const result = await Promise.race([exited, timedOut, browser.exited.then((reason) => ({ reason }))]);
-    if (result?.reason) return { name, status: 'failed', seconds: elapsed(), reason: result.reason };
+    if (result?.reason) return { name, status: 'failed', seconds: elapsed(), reason: result.reason, counts };
     if (result === null) {
-      return { name, status: 'failed', seconds: elapsed(), reason: `no result within ${timeoutMs / 1000} s` };
+      return { name, status: 'failed', seconds: elapsed(), reason: `no result within ${timeoutMs / 1000} s`, counts };
     }
     if (result.code !== 0) {
       saveLogs(vscodeLogsDir, result.logs);
-      return { name, status: 'failed', seconds: elapsed(), reason: `extension host exited ${result.code} (VS Code logs in ${path.relative(REPO_ROOT, vscodeLogsDir)})` };
+      return { name, status: 'failed', seconds: elapsed(), reason: `extension host exited ${result.code} (VS Code logs in ${path.relative(REPO_ROOT, vscodeLogsDir)})`, counts };
     }
-    return { name, status: 'passed', seconds: elapsed() };
+    return { name, status: 'passed', seconds: elapsed(), counts };
   } catch (error) {
     return { name, status: 'failed', seconds: elapsed(), reason: error.message };
   } finally {
@@ -173,5 +184,6 @@ export async function runInElectron(version, { extensionPath, testsPath, workspa
     return { name, status: 'failed', seconds: elapsed(), reason: String(error?.message ?? error) };
   } finally {
     workspace.remove();
+    rmSync(profile, { recursive: true, force: true });
   }
 }

@@ -9,11 +9,11 @@
 // extension host it is measuring. The UI tests, which need playwright's
 // input and screenshots, still use it (browser.mjs).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ARGS, VIEWPORT } from './browser.mjs';
-import { track } from './cleanup.mjs';
+import { removeOnExit, track } from './cleanup.mjs';
 import { CHROMIUM } from './paths.mjs';
 
 /** The one binding the page calls; the page functions below forward to it. */
@@ -31,6 +31,7 @@ export async function openWithFunctions(url, functions) {
     throw new Error(`${CHROMIUM} not found (install with: apt-get install -y chromium)`);
   }
   const profile = mkdtempSync(path.join(os.tmpdir(), 'ftp-log-chromium-'));
+  const removeProfile = removeOnExit(profile);
   // At the lowest CPU priority (nice 19): the browser only stands in for VS Code's window, and on
   // 2 cores its renderer, compositor and tokenizer threads would otherwise take turns with the
   // extension host whose pauses the tests measure. `nice` execs Chromium: the pid stays the same.
@@ -49,7 +50,7 @@ export async function openWithFunctions(url, functions) {
   const close = async () => {
     closing = true;
     await kill();
-    rmSync(profile, { recursive: true, force: true });
+    removeProfile();
   };
   try {
     const cdp = pipeSession(child);

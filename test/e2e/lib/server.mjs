@@ -6,10 +6,11 @@
 //          enabled: without it VS Code ignores the `payload` URL parameter
 //          that carries extensionTestsPath, and code-server's CLI rejects it.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
-import { track } from './cleanup.mjs';
+import { removeOnExit, track } from './cleanup.mjs';
 import { isAlive, killTree, startTimeOf } from './proctree.mjs';
 import { STATE_DIR, codeServerDir, nodeFor, vscodeDir } from './paths.mjs';
 
@@ -46,6 +47,9 @@ let runCounter = 0;
 
 const RUNS_DIR = path.join(STATE_DIR, 'runs');
 const OWNER_FILE = 'owner.json';
+// The server's own temp folder (its extension hosts' and git's IPC sockets),
+// short because a socket path may not exceed 107 bytes.
+const TMP_PREFIX = 'ftp-log-server-';
 
 /**
  * Cleans up after harness processes that died without their cleanup (e.g.
@@ -66,6 +70,7 @@ async function pruneAbandonedRuns() {
     if (isAlive(owner.serverPid) && startTimeOf(owner.serverPid) === owner.serverStart) {
       await killTree(owner.serverPid);
     }
+    if (owner.tmp?.startsWith(path.join(os.tmpdir(), TMP_PREFIX))) rmSync(owner.tmp, { recursive: true, force: true });
     if (!owner.keepState) rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -79,7 +84,7 @@ function newRunDir(flavour) {
 }
 
 /** The environment of a server: no VS Code variables leaking in from a parent editor. */
-function serverEnv(runDir) {
+function serverEnv(runDir, tmp) {
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE') continue;
@@ -89,6 +94,7 @@ function serverEnv(runDir) {
   env.XDG_CONFIG_HOME = path.join(runDir, 'xdg-config');
   env.XDG_DATA_HOME = path.join(runDir, 'xdg-data');
   env.XDG_CACHE_HOME = path.join(runDir, 'xdg-cache');
+  env.TMPDIR = tmp;
   return env;
 }
 
@@ -168,8 +174,13 @@ export async function startServer(flavour, folder, options = {}) {
     extensions: path.join(runDir, 'extensions'),
     serverData: path.join(runDir, 'server-data'),
   };
+  // Removed with the server, also when the harness is stopped by a signal.
+  const removeRunDir = options.keepState ? () => {} : removeOnExit(runDir);
   for (const dir of [dirs.userData, dirs.extensions, dirs.serverData]) mkdirSync(dir, { recursive: true });
-  const env = serverEnv(runDir);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), TMP_PREFIX));
+  const removeTmp = removeOnExit(tmp);
+  dirs.tmp = tmp;
+  const env = serverEnv(runDir, tmp);
   const node = nodeFor(flavour);
   const entry = serverEntry(flavour);
   if (!existsSync(entry) || !existsSync(node)) {
@@ -216,7 +227,8 @@ export async function startServer(flavour, folder, options = {}) {
       stopped = true;
       await kill();
       await new Promise((resolve) => logStream.end(resolve));
-      if (!options.keepState) rmSync(runDir, { recursive: true, force: true });
+      removeRunDir();
+      removeTmp();
     },
   };
 
@@ -243,6 +255,7 @@ async function launch({ flavour, node, entry, dirs, env, options, folder }) {
     serverPid: child.pid,
     serverStart: startTimeOf(child.pid),
     keepState: Boolean(options.keepState),
+    tmp: dirs.tmp,
   }));
   for (const stream of [child.stdout, child.stderr]) {
     stream.on('data', (chunk) => {

@@ -9,12 +9,16 @@
 //   skipReason()   a string to skip the whole suite (printed), or null
 //   runs(flavour)  [{ theme, label, settings }] one server per entry (settings:
 //                  more user settings); default: the flavour's default theme
-//   tests          [{ name, run({ workbench, flavour, theme, run, screenshot }) }]
+//   tests          [{ name, run({ workbench, flavour, theme, run, screenshot }),
+//                    runsOn?({ flavour, run }) }] — runsOn limits a test to the
+//                  runs it is meant for (default: every run); a test that makes
+//                  no assertion (lib/ui-assert.mjs) fails.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser, newPage } from './browser.mjs';
 import { isShuttingDown } from './cleanup.mjs';
 import { startServer } from './server.mjs';
+import { assertionsMade, resetAssertions } from './ui-assert.mjs';
 import { Workbench } from './workbench.mjs';
 import { makeWorkspace } from './workspace.mjs';
 
@@ -75,7 +79,7 @@ async function runOnce(suite, flavour, run, runName, print) {
     const page = await newPage(browser.browser);
     const workbench = await Workbench.open(page, server);
     print(`workbench ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    for (const test of suite.tests) {
+    for (const test of suite.tests.filter((t) => t.runsOn?.({ flavour, run }) ?? true)) {
       if (isShuttingDown()) break;
       const name = `${runName} / ${test.name}`;
       const testStarted = Date.now();
@@ -90,7 +94,9 @@ async function runOnce(suite, flavour, run, runName, print) {
         screenshot: (suffix) => workbench.screenshot(suffix ? `${shotPrefix}-${slug(suffix)}` : shotPrefix),
       };
       try {
+        resetAssertions();
         await withTimeout(test.run(context), test.timeoutMs ?? TEST_TIMEOUT_MS, `"${test.name}"`);
+        if (assertionsMade() === 0) throw new Error(`"${test.name}" asserted nothing on ${runName}`);
         results.push({ name, status: 'passed', seconds: (Date.now() - testStarted) / 1000 });
         print(`  ok    ${test.name}`);
       } catch (error) {

@@ -2,6 +2,7 @@
 // editor writes (settings, saved edits) leaks back into the repository.
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { removeOnExit } from './cleanup.mjs';
 import { STATE_DIR } from './paths.mjs';
 
 let counter = 0;
@@ -34,6 +35,8 @@ export function makeWorkspace(source, label) {
   const dir = path.join(WORKSPACES_DIR, `${label}-${process.pid}-${counter}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  // Removed by remove(), or when the harness stops, also by a signal.
+  const remove = removeOnExit(dir);
   if (source && existsSync(source)) cpSync(source, dir, { recursive: true });
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, remove };
 }

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ARTIFACTS_DIR, FIXTURES_DIR, REPO_ROOT, VSIX_PATH } from '../lib/paths.mjs';
+import { assert } from '../lib/ui-assert.mjs';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 // The one colour-difference implementation (test/support/colourDifference.ts), as compiled by `npx tsc -p tsconfig.test.json`.
@@ -50,10 +51,6 @@ function familySamples() {
     }
   }
   return samples;
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
 }
 
 /** A transcript with a reply of every class, each alone on its line. */
@@ -196,9 +193,10 @@ export const suite = {
     },
     {
       name: 'every family: FTP Log in the status bar, a 5xx hover, the CLI\'s problem count',
-      async run({ workbench, theme, flavour, run, screenshot }) {
-        // Once per build is enough: the family checks do not depend on the theme.
-        if (theme !== THEMES[flavour][0]) return;
+      // What it checks does not depend on the theme: it runs in each build's
+      // first theme and in the web worker host, and is not listed for the others.
+      runsOn: ({ flavour, run }) => run.theme === THEMES[flavour][0],
+      async run({ workbench, run, screenshot }) {
         assert(samples.length >= 15, `only ${samples.length} families have a 5xx sample`);
         if (run.web) await expectWebWorkerHost(workbench);
         // In the web-worker host, a few families show the browser bundle does the same work.

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURES_DIR, REPO_ROOT, VSIX_PATH } from '../lib/paths.mjs';
+import { assert } from '../lib/ui-assert.mjs';
 
 const require = createRequire(import.meta.url);
 const CORE = path.join(REPO_ROOT, 'out', 'src', 'core');
@@ -18,10 +19,6 @@ const LOGS = [
   'raw/session.ftplog',
   'filezilla-server/admin-copy-en-US.txt',
 ];
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 /** The core's outline and folds of a fixture. */
 function coreOf(relative) {
@@ -51,7 +48,10 @@ async function eventually(what, probe, { timeoutMs = 20_000, page }) {
   let last;
   for (;;) {
     last = await probe();
-    if (last.ok) return last;
+    if (last.ok) {
+      assert(true, what);
+      return last;
+    }
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last.seen).slice(0, 400)}`);
     await page.waitForTimeout(250);
   }

@@ -7,10 +7,10 @@ import * as path from 'path';
 import { INITIAL, type IGrammar, type StateStack } from 'vscode-textmate';
 import { splitLines } from '../../src/core/scan/lines';
 import { nearMissLines, regexTokens } from '../support/nearMiss';
-import { FIXTURES_DIR, fixtureFiles } from './support/fixtures';
-import { collectRegexes, toJavaScript, type GrammarRegex, type Translated } from './support/regexes';
-import { classesOfToken } from './support/scopes';
-import { GRAMMAR_PATH, loadFtpLogGrammar, tokenizeLines } from './support/textmate';
+import { FIXTURES_DIR, fixtureFiles } from '../grammar/support/fixtures';
+import { collectRegexes, toJavaScript, type GrammarRegex, type Translated } from '../grammar/support/regexes';
+import { classesOfToken } from '../grammar/support/scopes';
+import { GRAMMAR_PATH, loadFtpLogGrammar, tokenizeLines } from '../grammar/support/textmate';
 
 type Check = (source: string, flags: string, params?: { timeout?: number | null }) => Promise<{ status: string; checker?: string; error?: { kind: string }; attack?: { pattern?: string } }>;
 
