@@ -140,7 +140,8 @@ function run(command, args, { cwd, env, log }) {
     child.stderr.on('data', collect);
     const progress = setInterval(() => {
       const last = lastLine(output.slice(-2000));
-      log(`  ... ${what}: ${Math.round((Date.now() - started) / 1000)} s${last ? `, last: ${last}` : ''}`);
+      const short = what.length > 60 ? `${what.slice(0, 57)}...` : what;
+      log(`  ... ${short}: ${Math.round((Date.now() - started) / 1000)} s${last ? `, last: ${last}` : ''}`);
     }, PROGRESS_MS);
     child.on('error', (error) => {
       clearInterval(progress);
