@@ -24,9 +24,18 @@ describe('README', () => {
     assert.deepEqual([...ids].sort(), [...FAMILIES].sort());
   });
 
-  // The Marketplace page speaks to users first: the commands of a checkout are
-  // in its last section, after the Debian packages they need.
-  it('ends with development: the Debian packages, then the command that runs the extension and the one that runs the tests', () => {
+  // A checkout's two commands open the README, after the Debian packages they need; the
+  // Marketplace page then speaks to users, and tells the details of development last.
+  it('starts with the Debian packages, then the command that runs the extension and the one that runs the tests', () => {
+    const first = /^# FTP Log\n\n```sh\n([\s\S]*?)```/.exec(README)?.[1] ?? '';
+    const lines = first.trim().split('\n');
+    assert.match(lines[0], /^# .*apt-get install -y /);
+    assert.match(lines[1], /^npm ci && npm start\b/);
+    assert.match(lines[2], /^npm test\b/);
+    assert.equal(lines.length, 3);
+  });
+
+  it('ends with development: the Debian packages, then the same two commands', () => {
     const sections = README.split(/^## /m);
     const dev = sections[sections.length - 1];
     assert.ok(dev.startsWith('Development'), 'the last section is not "Development"');
@@ -34,7 +43,8 @@ describe('README', () => {
     const apt = blocks.findIndex((b) => /apt-get install/.test(b));
     const commands = blocks.findIndex((b) => /npm start/.test(b) && /npm test/.test(b));
     assert.ok(apt >= 0 && commands > apt, 'the apt-get line must come before npm start / npm test');
-    assert.ok(!/```sh[\s\S]*npm (start|test)/.test(sections.slice(0, -1).join('')), 'npm start / npm test before the Development section');
+    const top = /^.*apt-get install -y .*$/m.exec(README)?.[0].replace(/.*apt-get install -y\s+/, '');
+    assert.equal(top, /^.*apt-get install -y .*$/m.exec(dev)?.[0].replace(/.*apt-get install -y\s+/, ''), 'the two package lists differ');
   });
 
   it('names every Debian package the harness and CI install', () => {
