@@ -29,7 +29,7 @@ describe('server-message catalogue (recheck)', () => {
     const patterns = [...byShape.values(), '%saab%saab%s', 'x%sxx:%sxy%s.', '%s:%d:%s', '%s%%%s'];
     for (const p of patterns) {
       const src = compilePattern(p).source;
-      const res = checkSync(src, '');
+      const res = checkSync(src, '', { randomSeed: 20261201 });
       assert.equal(res.status, 'safe', `${p} -> ${src}: ${res.status}`);
     }
   });
