@@ -30,9 +30,7 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 
 /** The severity `f` is shown with under the settings, or undefined when the settings hide it. */
 function shownSeverity(f: Finding, settings: DiagnosticSettings): Severity | undefined {
-  if (settings.ignored(f.code)) return undefined;
-  const severity = settings.severityFor(f.code, f.severity);
-  return severity === 'none' ? undefined : severity;
+  return settings.policy.severityOf(f.code, f.severity);
 }
 
 function toDiagnostic(uri: vscode.Uri, f: Finding, severity: Severity): vscode.Diagnostic {
