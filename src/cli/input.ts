@@ -74,8 +74,26 @@ export async function openInput(arg: string, stdin: NodeJS.ReadableStream): Prom
     await fd.close();
     return { kind: 'error', reason: `${arg}: ${reasonOf(e)}` };
   }
-  const stream = fd.createReadStream({ highWaterMark: CHUNK_BYTES, autoClose: true });
-  return { kind: 'bytes', name: arg, bytes: unpacked(stream) };
+  return { kind: 'bytes', name: arg, bytes: unpacked(fileChunks(fd)) };
+}
+
+/**
+ * The bytes of an open file, read into one buffer over and over: a stream
+ * allocating a buffer per read leaves the allocator's heap fragmented, and the
+ * memory a run holds then grows with the file. Each chunk is valid until the
+ * next is asked for; whoever keeps bytes longer copies them.
+ */
+async function* fileChunks(fd: fs.promises.FileHandle): AsyncGenerator<Buffer> {
+  const buffer = Buffer.allocUnsafeSlow(CHUNK_BYTES);
+  try {
+    for (;;) {
+      const { bytesRead } = await fd.read(buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await fd.close();
+  }
 }
 
 /** The bytes of `source`, gunzipped when they start with gzip's magic bytes (1f 8b). */
@@ -85,7 +103,8 @@ async function* unpacked(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> 
   while (first.length < 2) {
     const next = await it.next();
     if (next.done) break;
-    first = first.length === 0 ? next.value : Buffer.concat([first, next.value]);
+    // Copied: the next read may reuse the chunk's memory.
+    first = Buffer.concat([first, next.value]);
   }
   if (first.length < 2 || first[0] !== 0x1f || first[1] !== 0x8b) {
     if (first.length > 0) yield first;
@@ -94,7 +113,8 @@ async function* unpacked(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> 
   }
   async function* raw(): AsyncGenerator<Buffer> {
     yield first;
-    for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+    // Copied: the gzip stream may hold a chunk after the next one is read.
+    for (let next = await it.next(); !next.done; next = await it.next()) yield Buffer.from(next.value);
   }
   const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
   const packed = Readable.from(raw());

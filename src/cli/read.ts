@@ -2,8 +2,8 @@
 // until its end, until the reader says it has seen enough, or until a cap.
 
 import { capped, CapReached, openInput, type Caps } from './input';
-import { decode } from './decode';
-import { LineSplitter } from './lineSplitter';
+import { decode, utf16Text } from './decode';
+import { LineSplitter, Utf8LineSplitter } from './lineSplitter';
 
 export type ReadOutcome =
   | { kind: 'read'; name: string }
@@ -18,6 +18,19 @@ export interface LineReader {
   readonly done: boolean;
 }
 
+/** Feeds every chunk to `splitter` until the end, or until the reader is done. */
+async function split<C>(chunks: AsyncIterable<C>, splitter: { push(c: C): void; end(): void }, into: LineReader, between: () => Promise<void>): Promise<void> {
+  try {
+    for await (const chunk of chunks) {
+      splitter.push(chunk);
+      if (into.done) return;
+      await between();
+    }
+  } finally {
+    if (!into.done) splitter.end();
+  }
+}
+
 /** Reads `arg` line by line into `reader`; `between` runs after each chunk (to let output drain). */
 export async function readLines(arg: string, stdin: NodeJS.ReadableStream, caps: Caps, reader: (name: string) => LineReader, between: () => Promise<void>): Promise<ReadOutcome> {
   const opened = await openInput(arg, stdin);
@@ -27,16 +40,10 @@ export async function readLines(arg: string, stdin: NodeJS.ReadableStream, caps:
     const decoded = await decode(capped(opened.bytes, caps));
     if (decoded.kind === 'binary') return { kind: 'binary', name };
     const into = reader(name);
-    const splitter = new LineSplitter((text) => into.line(text));
-    try {
-      for await (const chunk of decoded.chunks) {
-        splitter.push(chunk);
-        if (into.done) break;
-        await between();
-      }
-    } finally {
-      if (!into.done) splitter.end();
-    }
+    const line = (text: string) => into.line(text);
+    const encoding = decoded.encoding;
+    if (encoding === 'utf-8') await split(decoded.bytes, new Utf8LineSplitter(line), into, between);
+    else await split(utf16Text(encoding, decoded.bytes), new LineSplitter(line), into, between);
     return { kind: 'read', name };
   } catch (e) {
     if (e instanceof CapReached) return { kind: 'capped', name, reason: `${name}: ${e.message}` };

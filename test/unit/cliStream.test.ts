@@ -12,8 +12,8 @@ import { LogDocument } from '../../src/core/scan/document';
 import { splitLines } from '../../src/core/scan/lines';
 import { findingsOf } from '../../src/core/features/findings';
 import { FindingStream } from '../../src/core/stream/findingStream';
-import { LineSplitter } from '../../src/cli/lineSplitter';
-import { decode } from '../../src/cli/decode';
+import { LineSplitter, Utf8LineSplitter } from '../../src/cli/lineSplitter';
+import { decode, utf16Text } from '../../src/cli/decode';
 import { readLines } from '../../src/cli/read';
 import { allFixtures } from '../support/fixtures';
 import { seeded, between } from '../../bench/random';
@@ -43,12 +43,32 @@ async function* chunksOf(bytes: Buffer, sizes: () => number): AsyncGenerator<Buf
   }
 }
 
+/** The lines the command line reads from `bytes` cut into chunks of random sizes. */
 async function linesOf(bytes: Buffer, sizes: () => number): Promise<string[]> {
   const decoded = await decode(chunksOf(bytes, sizes));
-  assert.equal(decoded.kind, 'text');
+  if (decoded.kind !== 'text') return assert.fail('not text');
+  const lines: string[] = [];
+  if (decoded.encoding === 'utf-8') {
+    const splitter = new Utf8LineSplitter((l) => lines.push(l));
+    for await (const c of decoded.bytes) splitter.push(c);
+    splitter.end();
+  } else {
+    const splitter = new LineSplitter((l) => lines.push(l));
+    for await (const c of utf16Text(decoded.encoding, decoded.bytes)) splitter.push(c);
+    splitter.end();
+  }
+  return lines;
+}
+
+/** The lines the text splitter cuts from `text` given in chunks of random sizes. */
+function textLinesOf(text: string, sizes: () => number): string[] {
   const lines: string[] = [];
   const splitter = new LineSplitter((l) => lines.push(l));
-  if (decoded.kind === 'text') for await (const c of decoded.chunks) splitter.push(c);
+  for (let i = 0; i < text.length; ) {
+    const n = Math.max(1, sizes());
+    splitter.push(text.slice(i, i + n));
+    i += n;
+  }
   splitter.end();
   return lines;
 }
@@ -74,6 +94,7 @@ describe('CLI reading', () => {
     for (const t of [text, '', '\n', '\r', '\r\n', 'no end', 'a\r', 'a\r\nb', '\r\r\n\n']) {
       for (let run = 0; run < 30; run++) {
         assert.deepEqual(await linesOf(Buffer.from(t), () => between(random, 1, 7)), splitLines(t), JSON.stringify(t));
+        assert.deepEqual(textLinesOf(t, () => between(random, 1, 7)), splitLines(t), JSON.stringify(t));
       }
     }
   });
@@ -86,6 +107,10 @@ describe('CLI reading', () => {
       [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), text],
       [Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]), text],
       [Buffer.from('220 caf\xe9 \xff\xfe ok\n550 \xc3 x\n', 'latin1'), new TextDecoder().decode(Buffer.from('220 caf\xe9 \xff\xfe ok\n550 \xc3 x\n', 'latin1'))],
+      // Invalid sequences of every kind, cut by line ends and by chunks.
+      [Buffer.from([0x32, 0x32, 0x30, 0x20, 0xe2, 0x82, 0x0a, 0xf0, 0x9f, 0x98, 0x0d, 0x0a, 0xed, 0xa0, 0x80, 0xc0, 0xaf, 0xf4, 0x90, 0x80, 0x80, 0xff, 0x0d, 0xe2, 0x82, 0xac]), new TextDecoder().decode(Buffer.from([0x32, 0x32, 0x30, 0x20, 0xe2, 0x82, 0x0a, 0xf0, 0x9f, 0x98, 0x0d, 0x0a, 0xed, 0xa0, 0x80, 0xc0, 0xaf, 0xf4, 0x90, 0x80, 0x80, 0xff, 0x0d, 0xe2, 0x82, 0xac]))],
+      // A second byte-order mark is text, as in VS Code.
+      [Buffer.from('\uFEFF\uFEFF220 x\n'), '\uFEFF220 x\n'],
     ];
     for (const [bytes, want] of cases) {
       for (let run = 0; run < 20; run++) assert.deepEqual(await linesOf(bytes, () => between(random, 1, 5)), splitLines(want));
