@@ -4,8 +4,11 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { generateLog } from './generate';
 import { benchCore } from './core';
+import { benchCli } from './cli';
 
 const LINES = 200_000;
+/** Size of the log `ftp-log check` streams (MiB): at least 500, so memory that grows with the file shows. */
+const CLI_MB = Number(process.env.FTP_LOG_BENCH_CLI_MB ?? 512);
 const ROOT = path.resolve(__dirname, '../..');
 
 /** The installed VS Code build the grammar baseline is loaded from, if the test harness can provide one. */
@@ -30,6 +33,10 @@ async function main(): Promise<void> {
     [`session model (${core.sessions} sessions)`, core.sessions_ms.toFixed(2) + ' ms', `sessions_vs_full ${core.sessions_vs_full.toFixed(3)} (target ≤ 0.5)`],
     ['outline from the session model', core.outline_ms.toFixed(2) + ' ms', ''],
   ];
+  const c = await benchCli(ROOT, CLI_MB);
+  Object.assign(result, c);
+  rows.push([`floor process: stream ${c.cli_mb} MB, split, regex`, c.floor_cli_ms.toFixed(0) + ' ms', `${c.floor_mb_per_s.toFixed(1)} MB/s, peak RSS ${c.floor_rss_mb.toFixed(0)} MB`]);
+  rows.push([`ftp-log check --format json (${c.cli_mb} MB)`, c.cli_ms.toFixed(0) + ' ms', `${c.cli_mb_per_s.toFixed(1)} MB/s, peak RSS ${c.cli_rss_mb.toFixed(0)} MB, cli_vs_floor ${c.cli_vs_floor.toFixed(2)} (target ≤ 3)`]);
   const dir = vscodeDir();
   if (dir) {
     const { benchGrammar } = await import('./grammar');

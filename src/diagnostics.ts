@@ -32,9 +32,7 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 
 /** The severity a failure's code is shown with under the settings, or undefined when the settings hide it. */
 export function shownSeverity(code: number, settings: DiagnosticSettings): Severity | undefined {
-  if (settings.ignored(code)) return undefined;
-  const severity = settings.severityFor(code, defaultSeverity(code));
-  return severity === 'none' ? undefined : severity;
+  return settings.policy.severityOf(code, defaultSeverity(code));
 }
 
 function toDiagnostic(uri: vscode.Uri, f: Finding, severity: Severity): vscode.Diagnostic {

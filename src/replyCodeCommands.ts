@@ -81,11 +81,11 @@ const DESCRIPTIONS: Record<SeveritySetting, string> = {
 
 async function pickSeverity(code: string, scope: vscode.Uri | undefined): Promise<SeveritySetting | undefined> {
   const settings = diagnosticSettings(scope);
-  const current = settings.severityFor(Number(code), defaultSeverity(Number(code)));
+  const current = settings.policy.settingFor(Number(code), defaultSeverity(Number(code)));
   const items = SEVERITY_SETTINGS.map((s) => ({ label: s, description: `${DESCRIPTIONS[s]}${s === current ? ' (current)' : ''}`, severity: s }));
   const picked = await vscode.window.showQuickPick(items, {
     title: `Severity of ${code} replies (${settingsTarget().label})`,
-    placeHolder: settings.ignored(Number(code)) ? `${code} is also in ftpLog.diagnostics.ignoreCodes, which hides it whatever its severity` : `Show ${code} replies as`,
+    placeHolder: settings.policy.ignores(Number(code)) ? `${code} is also in ftpLog.diagnostics.ignoreCodes, which hides it whatever its severity` : `Show ${code} replies as`,
   });
   return picked?.severity;
 }

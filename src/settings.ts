@@ -1,35 +1,25 @@
 // Reads the `ftpLog.*` settings the adapters honour.
 
 import * as vscode from 'vscode';
-import type { Severity } from './core/model';
+import { severityPolicy, type SeverityPolicy } from './core/features/severityPolicy';
 import { replyCodeSet } from './core/replyCodeList';
 
-export type SeveritySetting = Severity | 'none';
+export { SEVERITY_SETTINGS, type SeveritySetting } from './core/features/severityPolicy';
 
 export interface DiagnosticSettings {
   enable: boolean;
-  /** Severity for a code: a per-code entry wins over its class entry (`4xx`, `5xx`). */
-  severityFor(code: number, fallback: Severity): SeveritySetting;
-  ignored(code: number): boolean;
+  /** Which problems are shown and how (the same rule as `ftp-log check --ignore/--severity`). */
+  policy: SeverityPolicy;
 }
-
-/** Every value a severity setting takes, most severe first. */
-export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'none'];
 
 export function diagnosticSettings(scope?: vscode.Uri): DiagnosticSettings {
   const c = vscode.workspace.getConfiguration('ftpLog.diagnostics', scope);
-  const overrides = c.get<Record<string, string>>('severity') ?? {};
-  const ignore = replyCodeSet(c.get<unknown>('ignoreCodes'));
-  const valid = (v: string | undefined): v is SeveritySetting => v !== undefined && (SEVERITY_SETTINGS as readonly string[]).includes(v);
   return {
     enable: c.get<boolean>('enable') ?? true,
-    severityFor(code, fallback) {
-      const byCode = overrides[String(code)];
-      if (valid(byCode)) return byCode;
-      const byClass = overrides[`${Math.floor(code / 100)}xx`];
-      return valid(byClass) ? byClass : fallback;
-    },
-    ignored: (code) => ignore.has(String(code)),
+    policy: severityPolicy({
+      ignoreCodes: [...replyCodeSet(c.get<unknown>('ignoreCodes'))],
+      severity: c.get<Record<string, string>>('severity') ?? {},
+    }),
   };
 }
 

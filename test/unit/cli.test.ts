@@ -1,22 +1,88 @@
-// The built `ftp-log` binary, as a user runs it.
+// `ftp-log` as a user runs it: most behaviours through `run` in this process
+// (the same code the binary runs, fast), and what only a real process shows —
+// pipes, FIFOs, exit status, the installed version — through the built binary.
 
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { run } from '../../src/cli/main';
+import { gzipSync } from 'node:zlib';
+import Ajv from 'ajv';
 import { allFixtures } from '../support/fixtures';
+import { generateLog } from '../../bench/generate';
+import { LogDocument } from '../../src/core/scan/document';
+import { findingsOf } from '../../src/core/features/findings';
+import { toCliProblem } from '../../src/cli/output';
+import { explainReply, replyToMarkdown } from '../../src/core/features/explain';
+import { explanationAt } from '../../src/core/features/hover';
+import { run } from '../../src/cli/main';
+import { Sink } from '../../src/cli/sink';
+import { Readable } from 'node:stream';
 
-const CLI = path.resolve(__dirname, '../../../dist/cli.js');
+const ROOT = path.resolve(__dirname, '../../..');
+const CLI = path.join(ROOT, 'dist/cli.js');
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+interface Run {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+interface Options {
+  input?: string | Buffer;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** `ftp-log ARGS` run in this process, standard input fed from `input`, output not a terminal. */
+async function cli(args: string[], options: Options = {}): Promise<Run> {
+  let out = '';
+  const errs: string[] = [];
+  const code = await run(args, {
+    out: new Sink({ write: (t: string) => ((out += t), true), once: () => undefined }),
+    err: (line) => errs.push(line + '\n'),
+    stdin: Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]),
+    stdinIsTTY: false,
+    stdoutIsTTY: false,
+    env: { ...options.env },
+    version: '0.0.0-test',
+    started: Date.now(),
+  });
+  return { code, out, err: errs.join('') };
+}
+
+/** The built binary in its own process. */
+function spawned(args: string[], options: Options = {}): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    input: options.input ?? '',
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: plainEnv(options.env),
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('ftp-log CLI', () => {
+/** This process's environment without colour settings, plus `extra`. */
+function plainEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...extra };
+  for (const key of ['NO_COLOR', 'FORCE_COLOR']) if (!(key in extra)) delete env[key];
+  return env;
+}
+
+/** A shell pipeline into the CLI (`gzip -c f | ftp-log check`). */
+function piped(command: string, args: string[]): Run {
+  const quoted = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const r = spawnSync('/bin/sh', ['-c', `${command} | ${quoted}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: plainEnv() });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function errorFixture() {
+  return allFixtures().find((f) => f.family === 'vsftpd' && (f.expected ?? []).some((e) => e.includes('error')))!;
+}
+
+describe('ftp-log CLI', function () {
+  this.timeout(60_000);
   let dir: string;
   before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ftp-log-cli-'))));
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -27,109 +93,288 @@ describe('ftp-log CLI', () => {
     return file;
   }
 
-  it('check prints the fixtures\' findings in text and json, exit 1 on errors', () => {
-    const fx = allFixtures().find((f) => f.family === 'vsftpd' && (f.expected ?? []).some((e) => e.includes('error')))!;
-    const text = cli('check', fx.file);
+  it("check prints the fixtures' findings as file:line:col: severity code meaning (code once), and json; exit 1 on errors", async () => {
+    const fx = errorFixture();
+    const text = spawned(['check', fx.file]);
     assert.equal(text.code, 1);
     const lines = text.out.trim().split('\n');
     assert.equal(lines.length, fx.expected!.length);
     for (const [i, e] of fx.expected!.entries()) {
       const [pos, severity, code] = e.split(' ');
-      assert.ok(lines[i].startsWith(`${fx.file}:${pos}: ${severity} ${code} ${code} `), lines[i]);
+      assert.ok(lines[i].startsWith(`${fx.file}:${pos}: ${severity} ${code} `), lines[i]);
+      assert.ok(!lines[i].startsWith(`${fx.file}:${pos}: ${severity} ${code} ${code} `), `code printed twice: ${lines[i]}`);
     }
-    const json = cli('check', '--format', 'json', fx.file);
+    const json = (await cli(['check', '--format', 'json', fx.file]));
     assert.equal(json.code, 1);
     const problems = JSON.parse(json.out);
     assert.equal(problems.length, fx.expected!.length);
     assert.deepEqual(Object.keys(problems[0]).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
     assert.equal(problems[0].endColumn - problems[0].column, 3);
+    // The streamed array is byte for byte what JSON.stringify(problems, null, 2) prints.
+    assert.equal(json.out, JSON.stringify(problems, null, 2) + '\n');
+    assert.equal((await cli(['check', '--format', 'json', write('none.log', 'hello\n')])).out, '[]\n');
   });
 
-  it('exit 0 when only warnings or nothing was found', () => {
-    assert.equal(cli('check', write('warn.log', '220 hi\nRETR a\n425 Use PORT or PASV first.\n')).code, 0);
-    assert.equal(cli('check', write('ok.log', '220 hi\nUSER a\n230 ok\n')).code, 0);
+  it('prints a summary line on stderr: 3 errors, 1 warning in 2 files', async () => {
+    const a = write('sum-a.log', '220 hi\nUSER a\n331 pw\nPASS x\n530 no\nCWD x\n550 no\n');
+    const b = write('sum-b.log', '220 hi\nRETR a\n425 Use PORT or PASV first.\nSTOR b\n553 no\n');
+    const r = (await cli(['check', a, b]));
+    assert.equal(r.code, 1);
+    assert.equal(r.err.trim(), '3 errors, 1 warning in 2 files');
+    assert.equal((await cli(['check', write('one.log', '220 hi\nUSER a\n230 ok\n')])).err.trim(), '0 errors, 0 warnings in 1 file');
   });
 
-  it('a missing file exits 2 with one line on stderr', () => {
-    const r = cli('check', path.join(dir, 'nope.log'));
+  it('jsonl: one object per line, the json array item for item', async () => {
+    const fx = errorFixture();
+    const lines = (await cli(['check', '--format', 'jsonl', fx.file])).out.trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(lines, JSON.parse((await cli(['check', '--format', 'json', fx.file])).out));
+  });
+
+  it('sarif: valid against the published SARIF 2.1.0 schema, one result per problem, unreadable files as notifications', async () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/schemas/sarif-schema-2.1.0.json'), 'utf8'));
+    // Draft-04's `id` is draft-06's `$id`; every other keyword the schema uses means the same in Ajv's draft-07.
+    delete schema.$schema;
+    schema.$id = schema.id;
+    delete schema.id;
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    ajv.addFormat('uri', (x: string) => URL.canParse(x));
+    ajv.addFormat('uri-reference', (x: string) => URL.canParse(x, 'file:///base/'));
+    ajv.addFormat('date-time', (x: string) => !Number.isNaN(Date.parse(x)));
+    const validate = ajv.compile(schema);
+    const fx = errorFixture();
+    const spaced = write('name with space#1.log', fs.readFileSync(fx.file));
+    for (const args of [[fx.file, spaced], [write('clean.log', '220 hi\n')], [fx.file, path.join(dir, 'missing.log')]]) {
+      const r = (await cli(['check', '--format', 'sarif', ...args]));
+      const log = JSON.parse(r.out);
+      assert.ok(validate(log) as boolean, JSON.stringify(validate.errors?.slice(0, 3)));
+      assert.equal(log.version, '2.1.0');
+      const run = log.runs[0];
+      assert.equal(run.tool.driver.name, 'ftp-log');
+      if (args.includes(spaced)) {
+        assert.equal(run.results.length, 2 * fx.expected!.length);
+        assert.equal(run.results[0].level, 'error');
+        assert.equal(run.results.at(-1).locations[0].physicalLocation.artifactLocation.uri, encodeURI(spaced).replace(/#/g, '%23'));
+      }
+      if (args.some((a) => a.endsWith('missing.log'))) {
+        assert.equal(r.code, 2);
+        assert.equal(run.invocations[0].executionSuccessful, false);
+        assert.match(run.invocations[0].toolExecutionNotifications[0].message.text, /no such file/);
+      }
+    }
+    const stdin = JSON.parse((await cli(['check', '--format', 'sarif', '-'], { input: fs.readFileSync(fx.file) })).out);
+    assert.ok(validate(stdin) as boolean, JSON.stringify(validate.errors?.slice(0, 3)));
+  });
+
+  it('--max-problems, --ignore and --severity (code over class, none hides) decide what is shown and the exit code', async () => {
+    const file = write('policy.log', '220 hi\nRETR a\n425 Use PORT or PASV first.\nSTOR b\n553 no\nCWD c\n550 no\n');
+    const codes = (r: Run) => r.out.trim().split('\n').filter(Boolean).map((l) => l.split(' ').slice(1, 3).join(' '));
+    assert.deepEqual(codes((await cli(['check', file]))), ['warning 425', 'error 553', 'error 550']);
+    const capped = (await cli(['check', '--max-problems', '1', file]));
+    assert.deepEqual(codes(capped), ['warning 425']);
+    assert.equal(capped.code, 1);
+    assert.equal(capped.err.trim(), '2 errors, 1 warning in 1 file (1 shown, --max-problems)');
+    const ignored = (await cli(['check', '--ignore', '550,553', file]));
+    assert.deepEqual(codes(ignored), ['warning 425']);
+    assert.equal(ignored.code, 0);
+    const severe = (await cli(['check', '--severity', '4xx=error,5xx=warning', '--severity=550=none', file]));
+    assert.deepEqual(codes(severe), ['error 425', 'warning 553']);
+    assert.equal(severe.code, 1);
+    assert.equal((await cli(['check', '--severity', '4xx=loud', file])).code, 2);
+    assert.equal((await cli(['check', '--ignore', 'abc', file])).code, 2);
+    assert.equal((await cli(['check', '--max-problems', '-1', file])).code, 2);
+  });
+
+  it('reads standard input: -, no FILE at all, and a gzip stream piped in', async () => {
+    const fx = errorFixture();
+    const want = (await cli(['check', '--format', 'json', fx.file])).out.split(JSON.stringify(fx.file)).join('"<stdin>"');
+    assert.equal((await cli(['check', '--format', 'json', '-'], { input: fs.readFileSync(fx.file) })).out, want);
+    assert.equal((await cli(['check', '--format', 'json'], { input: fs.readFileSync(fx.file) })).out, want);
+    const gz = piped(`gzip -c '${fx.file}'`, ['check', '--format', 'json']);
+    assert.equal(gz.out, want);
+    assert.equal(gz.code, 1);
+    assert.equal(piped(`gzip -c '${fx.file}'`, ['detect']).out.trim(), fx.family);
+  });
+
+  it('reads a .gz file, and a gzip file by its bytes whatever its name; a broken gzip exits 2', async () => {
+    const fx = errorFixture();
+    const want = (await cli(['check', '--format', 'jsonl', fx.file])).out;
+    const gz = write('x.log.gz', gzipSync(fs.readFileSync(fx.file)));
+    const disguised = write('x.log', gzipSync(fs.readFileSync(fx.file)));
+    assert.equal((await cli(['check', '--format', 'jsonl', gz])).out, want.split(JSON.stringify(fx.file)).join(JSON.stringify(gz)));
+    assert.equal((await cli(['check', '--format', 'jsonl', disguised])).out, want.split(JSON.stringify(fx.file)).join(JSON.stringify(disguised)));
+    const broken = (await cli(['check', write('broken.gz', gzipSync(fs.readFileSync(fx.file)).subarray(0, 40))]));
+    assert.equal(broken.code, 2);
+    assert.match(broken.err, /broken\.gz: /);
+  });
+
+  it('reads a UTF-16LE log with its BOM', async () => {
+    const fx = errorFixture();
+    const file = write('utf16.log', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fs.readFileSync(fx.file, 'utf8'), 'utf16le')]));
+    const want = (await cli(['check', '--format', 'jsonl', fx.file])).out.split(JSON.stringify(fx.file)).join(JSON.stringify(file));
+    assert.equal((await cli(['check', '--format', 'jsonl', file])).out, want);
+    assert.equal((await cli(['detect', file])).out.trim(), fx.family);
+  });
+
+  it('checks several files in order, and detect names each', async () => {
+    const a = errorFixture();
+    const b = allFixtures().find((f) => f.family === 'iis' && (f.expected ?? []).length > 0)!;
+    const r = (await cli(['check', a.file, b.file]));
+    const files = r.out.trim().split('\n').map((l) => l.slice(0, l.indexOf(':')));
+    assert.deepEqual([...new Set(files)], [a.file, b.file]);
+    assert.equal(files.length, a.expected!.length + b.expected!.length);
+    assert.equal((await cli(['detect', a.file, b.file])).out, `${a.file}: ${a.family}\n${b.file}: ${b.family}\n`);
+  });
+
+  it('refuses a directory, a FIFO and a character device with one line and exit 2', async () => {
+    const fifo = path.join(dir, 'fifo');
+    spawnSync('mkfifo', [fifo]);
+    assert.ok(fs.statSync(fifo).isFIFO());
+    for (const [target, why] of [[dir, /is a directory/], [fifo, /is a FIFO/], ['/dev/zero', /character device/]] as const) {
+      for (const command of ['check', 'detect']) {
+        const r = (await cli([command, target]));
+        assert.equal(r.code, 2, `${command} ${target}`);
+        assert.equal(r.err.trim().split('\n').length, 1, r.err);
+        assert.match(r.err, why);
+      }
+    }
+  });
+
+  it('a missing file exits 2 with one line on stderr', async () => {
+    const r = (await cli(['check', path.join(dir, 'nope.log')]));
     assert.equal(r.code, 2);
     assert.equal(r.err.trim().split('\n').length, 1);
     assert.match(r.err, /nope\.log: no such file/);
-    assert.equal(cli('detect', path.join(dir, 'nope.log')).code, 2);
+    assert.equal((await cli(['detect', path.join(dir, 'nope.log')])).code, 2);
   });
 
-  it('an unreadable path (a directory) exits 2 with one line', () => {
-    const r = cli('check', dir);
-    assert.equal(r.code, 2);
-    assert.equal(r.err.trim().split('\n').length, 1);
+  it('stops at --max-bytes and --max-seconds on input that does not end, exit 2', async () => {
+    const endless = spawn(process.execPath, [CLI, 'check', '--max-seconds', '0.5', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let err = '';
+    endless.stderr.on('data', (d) => (err += d));
+    endless.stdin.write('220 hi\nUSER a\n331 pw\n');
+    const code = await new Promise<number | null>((resolve) => endless.on('close', resolve));
+    assert.equal(code, 2);
+    assert.match(err, /time limit/);
+    const big = (await cli(['check', '--max-bytes', '1K', '-'], { input: '220 hi\n' + 'NOOP\n200 ok\n'.repeat(1000) }));
+    assert.equal(big.code, 2);
+    assert.match(big.err, /stopped after 1024 bytes/);
+    assert.equal((await cli(['check', '--max-bytes', 'lots', '-'])).code, 2);
   });
 
-  it('bad usage exits 2', () => {
-    assert.equal(cli().code, 2);
-    assert.equal(cli('frobnicate').code, 2);
-    assert.equal(cli('check').code, 2);
-    assert.equal(cli('check', '--format', 'xml', 'x').code, 2);
-    assert.equal(cli('explain', 'abc').code, 2);
+  it('bad usage exits 2', async () => {
+    assert.equal((await cli([])).code, 2);
+    assert.equal((await cli(['frobnicate'])).code, 2);
+    assert.equal((await cli(['check', '--format', 'xml', 'x'])).code, 2);
+    assert.equal((await cli(['check', '--bogus', 'x'])).code, 2);
+    assert.equal((await cli(['explain', 'abc'])).code, 2);
+    assert.equal((await cli(['explain'])).code, 2);
   });
 
-  it('skips a binary file with a notice and no findings', () => {
+  it('--help describes every command and flag; --version is the package version', async () => {
+    const help = (await cli(['--help']));
+    assert.equal(help.code, 0);
+    for (const word of ['check', 'detect', 'explain', '--format', 'text', 'json', 'jsonl', 'sarif', '--max-problems', '--ignore', '--severity', '--color', '--no-color', '--markdown', '--max-bytes', '--max-seconds', 'NO_COLOR', 'FILE:LINE[:COL]', 'Exit status', '--help', '--version']) {
+      assert.ok(help.out.includes(word), word);
+    }
+    assert.equal((await cli(['check', '--help'])).out, help.out);
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    assert.equal(spawned(['--version']).out, pkg.version + '\n');
+  });
+
+  it('colours text only when asked or on a terminal: --color, FORCE_COLOR; plain when piped, with NO_COLOR or --no-color', async () => {
+    const fx = errorFixture();
+    const ansi = /\x1b\[/;
+    assert.doesNotMatch(spawned(['check', fx.file]).out, ansi);
+    assert.doesNotMatch((await cli(['check', fx.file])).out, ansi);
+    assert.match((await cli(['check', '--color', fx.file])).out, ansi);
+    assert.match((await cli(['check', fx.file], { env: { FORCE_COLOR: '1' } })).out, ansi);
+    assert.doesNotMatch((await cli(['check', '--no-color', fx.file], { env: { FORCE_COLOR: '1' } })).out, ansi);
+    assert.doesNotMatch((await cli(['check', fx.file], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).out, ansi);
+    assert.doesNotMatch((await cli(['check', '--format', 'json', '--color', fx.file])).out, ansi);
+    assert.equal((await cli(['check', '--color', fx.file])).out.replace(/\x1b\[\d+m/g, ''), (await cli(['check', fx.file])).out);
+  });
+
+  it('skips a binary file with a notice and no findings', async () => {
     const file = write('bin.log', Buffer.from([0x35, 0x35, 0x30, 0x20, 0, 1, 2, 0x0a, 0x35, 0x35, 0x30, 0x20, 0x78]));
-    const r = cli('check', file);
+    const r = (await cli(['check', file]));
     assert.equal(r.code, 0);
     assert.equal(r.out, '');
     assert.match(r.err, /binary file skipped/);
-    assert.equal(cli('detect', file).out.trim(), 'none');
+    assert.equal((await cli(['detect', file])).out.trim(), 'none');
   });
 
-  it('handles empty files and CRLF / bare CR line ends alike', () => {
-    assert.equal(cli('check', write('empty.log', '')).code, 0);
+  it('handles empty files and CRLF / bare CR line ends alike', async () => {
+    assert.equal((await cli(['check', write('empty.log', '')])).code, 0);
     const lf = '220 hi\nUSER a\n331 pw\nPASS x\n530 Login incorrect.\n';
-    const want = cli('check', '--format', 'json', write('lf.log', lf)).out.replace(/lf\.log/g, 'X');
-    assert.equal(cli('check', '--format', 'json', write('crlf.log', lf.replace(/\n/g, '\r\n'))).out.replace(/crlf\.log/g, 'X'), want);
-    assert.equal(cli('check', '--format', 'json', write('cr.log', lf.replace(/\n/g, '\r'))).out.replace(/cr\.log/g, 'X'), want);
+    const want = (await cli(['check', '--format', 'json', write('lf.log', lf)])).out.replace(/lf\.log/g, 'X');
+    assert.equal((await cli(['check', '--format', 'json', write('crlf.log', lf.replace(/\n/g, '\r\n'))])).out.replace(/crlf\.log/g, 'X'), want);
+    assert.equal((await cli(['check', '--format', 'json', write('cr.log', lf.replace(/\n/g, '\r'))])).out.replace(/cr\.log/g, 'X'), want);
   });
 
-  it('a 10 MB single line completes quickly', () => {
+  it('a 10 MB single line completes quickly', async () => {
     const file = write('long.log', '220 hi\nUSER a\n550 ' + 'x'.repeat(10 * 1024 * 1024) + '\n');
     const t0 = Date.now();
-    const r = cli('check', file);
+    const r = (await cli(['check', file]));
     assert.equal(r.code, 1);
     assert.ok(Date.now() - t0 < 10_000);
   });
 
-  it('never writes its input files', () => {
-    const fx = allFixtures()[0];
-    const before = crypto.createHash('sha256').update(fs.readFileSync(fx.file)).digest('hex');
-    const mtime = fs.statSync(fx.file).mtimeMs;
-    cli('check', fx.file);
-    cli('detect', fx.file);
-    assert.equal(crypto.createHash('sha256').update(fs.readFileSync(fx.file)).digest('hex'), before);
-    assert.equal(fs.statSync(fx.file).mtimeMs, mtime);
+  it("gives the editor's problems on a large generated log, past the head and the window", async () => {
+    const text = generateLog(25_000, 5);
+    const file = write('large.log', text);
+    const want = findingsOf(new LogDocument(text)).map((f) => JSON.stringify(toCliProblem(file, f)));
+    assert.ok(want.length > 1000);
+    assert.deepEqual(spawned(['check', '--format', 'jsonl', file]).out.trim().split('\n'), want);
   });
 
-  it('detect names each fixture\'s family', () => {
-    // In process (the binary's own entry, run()): one process per fixture took most of this tier's time.
-    for (const fx of allFixtures()) {
-      const out: string[] = [];
-      assert.equal(run(['detect', fx.file], { out: (t) => out.push(t), err: (t) => assert.fail(t) }), 0, fx.name);
-      assert.equal(out.join('\n'), fx.family, fx.name);
-    }
+  it('never writes its input files, nor changes their modification time', async () => {
+    const files = [allFixtures()[0].file, errorFixture().file, write('in.log.gz', gzipSync('220 hi\nCWD x\n550 no\n'))];
+    const before = files.map((f) => [crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex'), fs.statSync(f).mtimeMs]);
+    for (const format of ['text', 'sarif']) spawned(['check', '--format', format, ...files]);
+    spawned(['detect', ...files]);
+    spawned(['explain', `${files[1]}:1`]);
+    const after = files.map((f) => [crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex'), fs.statSync(f).mtimeMs]);
+    assert.deepEqual(after, before);
   });
 
-  it('the built binary detects as run() does', () => {
-    const families = new Set<string>();
-    for (const fx of allFixtures().filter((f) => !families.has(f.family) && families.add(f.family)).slice(0, 5)) {
-      assert.equal(cli('detect', fx.file).out.trim(), fx.family, fx.name);
-    }
+  it('explain CODE prints the explanation for a terminal (no Markdown escapes), --markdown the raw form', async () => {
+    const md = replyToMarkdown(explainReply({ code: 550 }));
+    const raw = await cli(['explain', '--markdown', '550']);
+    assert.equal(raw.out, md);
+    const term = await cli(['explain', '550']);
+    assert.equal(term.code, 0);
+    assert.match(term.out, /^550 /);
+    assert.match(term.out, /RFC 959/);
+    assert.match(term.out, /^Likely causes$/m);
+    assert.doesNotMatch(term.out, /\\|\*\*|\x1b\[/);
+    assert.match((await cli(['explain', '--color', '550'])).out, /\x1b\[1m550\x1b\[22m/);
+    assert.match((await cli(['explain', '599'])).out, /599/);
   });
 
-  it('explain prints Markdown for standard and non-standard codes', () => {
-    const r = cli('explain', '550');
-    assert.equal(r.code, 0);
-    assert.match(r.out, /550/);
-    assert.match(r.out, /RFC 959/);
-    const odd = cli('explain', '599');
-    assert.equal(odd.code, 0);
-    assert.match(odd.out, /599/);
+  it('explain FILE:LINE[:COL] prints what the hover explains there: masked, escaped, the reply on the line without COL', async () => {
+    const text = '220 (vsFTPd 3.0.5)\nUSER alice\n331 Please specify the password.\nPASS hunter2\n530 Login *incorrect* \u202Efdp.exe\nNOOP\n';
+    const file = write('explain.log', text);
+    const doc = new LogDocument(text);
+    const want = explanationAt(doc, 4, 0)!.markdown;
+    assert.equal((await cli(['explain', '--markdown', `${file}:5:2`])).out, want.endsWith('\n') ? want : want + '\n');
+    const term = await cli(['explain', `${file}:5`]);
+    assert.equal(term.code, 0);
+    assert.match(term.out, /^530 /);
+    assert.match(term.out, /Login \*incorrect\* \[U\+202E\]fdp\.exe/);
+    assert.doesNotMatch(term.out, /hunter2|\u202E|\\/);
+    const command = await cli(['explain', `${file}:4`]);
+    assert.match(command.out, /^PASS /);
+    assert.doesNotMatch(command.out, /hunter2/);
+    assert.equal((await cli(['explain', `${file}:5:30`])).code, 1);
+    assert.equal((await cli(['explain', `${file}:99`])).code, 2);
+    assert.equal((await cli(['explain', `${file}:0`])).code, 2);
+    assert.equal((await cli(['explain', `${path.join(dir, 'nope.log')}:1`])).code, 2);
+  });
+
+  it("detect names each fixture's family", async () => {
+    const files = allFixtures();
+    const r = (await cli(['detect', ...files.map((f) => f.file)]));
+    assert.equal(r.out, files.map((f) => `${f.file}: ${f.family}\n`).join(''));
+    assert.equal((await cli(['detect', files[0].file])).out, `${files[0].family}\n`);
   });
 });
