@@ -25,4 +25,14 @@ describe('severity policy', () => {
     assert.equal(p.severityOf(550, 'error'), undefined);
     assert.equal(p.severityOf(553, 'error'), 'hint');
   });
+
+  it('tells the setting that applies apart from an ignored code, for the quick fixes', () => {
+    const p = severityPolicy({ ignoreCodes: ['550'], severity: { '550': 'hint', '5xx': 'warning' } });
+    assert.equal(p.settingFor(550, 'error'), 'hint');
+    assert.equal(p.settingFor(553, 'error'), 'warning');
+    assert.equal(p.settingFor(425, 'warning'), 'warning');
+    assert.equal(p.ignores(550), true);
+    assert.equal(p.ignores(553), false);
+    assert.equal(p.severityOf(550, 'error'), undefined);
+  });
 });
