@@ -9,8 +9,8 @@ import { sessionsOf } from './sessionModels';
 import { slicesDone } from './taskClock';
 import { logError } from './outputLog';
 
-/** Sessions one step draws before it looks at the clock. */
-const STEP_SESSIONS = 50;
+/** Items (sessions, exchanges) one step draws before it looks at the clock. */
+const STEP_ITEMS = 200;
 
 const KIND: Record<OutlineKind, vscode.SymbolKind> = {
   session: vscode.SymbolKind.Namespace,
@@ -45,7 +45,7 @@ export class OutlineAdapter implements vscode.DocumentSymbolProvider {
       await slicesDone(() => {
         stale = token.isCancellationRequested || this.models.get(doc) !== ready.log;
         if (stale) return true;
-        const done = builder.step(STEP_SESSIONS);
+        const done = builder.step(STEP_ITEMS);
         for (let i = symbols.length; i < builder.items.length; i++) symbols.push(symbolOf(doc, builder.items[i]));
         return done;
       }, 'outline');

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LogDocument } from '../../src/core/scan/document';
 import { SessionModel } from '../../src/core/query/sessions';
-import { outlineOf, type OutlineItem } from '../../src/core/features/outline';
+import { OutlineBuilder, outlineOf, type OutlineItem } from '../../src/core/features/outline';
 import { foldsBetween, sessionFolds, type Fold } from '../../src/core/features/folding';
 import { FIXTURES_DIR, allFixtures } from '../support/fixtures';
 
@@ -68,6 +68,18 @@ describe('outline', () => {
     assert.equal(items[0].children.length, 100);
     assert.equal(items[1].kind, 'note');
     assert.equal(items[1].name, '401 more exchanges not listed');
+  });
+
+  it('draws the same outline in small steps as at once, cap and note included', () => {
+    for (const name of ['vsftpd/vsftpd.log', 'iis/FTPSVC2/u_ex261124.log', 'raw/session.ftplog']) {
+      const doc = load(name);
+      const model = new SessionModel(doc).build();
+      const builder = new OutlineBuilder(doc, model, 7);
+      let steps = 0;
+      while (!builder.step(1)) steps++;
+      assert.ok(steps > 3, `${name}: ${steps} steps`);
+      assert.deepEqual(builder.items, outlineOf(doc, model, 7), name);
+    }
   });
 
   it('gives every fixture an outline whose items lie inside the document and inside their parents', () => {

@@ -31,16 +31,19 @@ export const OUTLINE_EXCHANGES = 10_000;
 const ARGUMENT: Bounds = { lines: 1, chars: 48 };
 const DETAIL: Bounds = { lines: 1, chars: 80 };
 const NAME_PART: Bounds = { lines: 1, chars: 64 };
-/** Lines looked at for a session's first and last time stamp. */
+/** Lines of a session looked at for its first and last time stamp, and lines passed over at most to find them. */
 const TIME_LOOK = 16;
+const TIME_SPAN = 2000;
 
 /**
- * Draws the outline of `src` from its complete session model a few sessions
- * at a time, so an editor can spread a long log's outline over several tasks.
+ * Draws the outline of `src` from its complete session model a little at a
+ * time, so an editor can spread a long log's outline over several tasks.
  */
 export class OutlineBuilder {
   readonly items: OutlineItem[] = [];
   private next = 0;
+  /** The exchanges drawn so far of the session `next`, while it is drawn over several steps. */
+  private children: OutlineItem[] = [];
   private budget: number;
   private left = 0;
   private readonly row = newRow();
@@ -53,20 +56,26 @@ export class OutlineBuilder {
     this.budget = cap;
   }
 
-  /** Draws up to `sessions` more sessions; true once the outline is whole. */
-  step(sessions: number): boolean {
+  /** Draws about `work` more items (sessions and exchanges); true once the outline is whole. */
+  step(work: number): boolean {
     const { src, model, row } = this;
     const all = model.sessions;
-    for (const stop = Math.min(all.length, this.next + sessions); this.next < stop; this.next++) {
+    for (; this.next < all.length && work > 0; work--) {
       const s = all[this.next];
-      if (!model.listed(s)) continue;
-      const n = s.exchangeCount;
-      const shown = Math.min(n, this.budget);
-      this.budget -= shown;
-      this.left += n - shown;
-      const children: OutlineItem[] = [];
-      for (let i = 0; i < shown; i++) children.push(exchangeItem(src, s, i, row));
-      this.items.push(sessionItem(src, model, s, children, row));
+      if (!model.listed(s)) {
+        this.next++;
+        continue;
+      }
+      const shown = this.children.length;
+      if (shown < s.exchangeCount && this.budget > 0) {
+        this.children.push(exchangeItem(src, s, shown, row));
+        this.budget--;
+        continue;
+      }
+      this.left += s.exchangeCount - shown;
+      this.items.push(sessionItem(src, model, s, this.children, row));
+      this.children = [];
+      this.next++;
     }
     if (this.next < all.length) return false;
     if (this.left > 0) {
@@ -116,7 +125,7 @@ function userOf(src: LineSource, s: Session, row: Row): string | undefined {
 }
 
 function firstTime(src: LineSource, model: SessionModel, s: Session, row: Row): string | undefined {
-  for (let i = s.start, seen = 0; i <= s.end && seen < TIME_LOOK; i++) {
+  for (let i = s.start, seen = 0; i <= s.end && seen < TIME_LOOK && i - s.start < TIME_SPAN; i++) {
     if (model.sessionAt(i) !== s) continue;
     seen++;
     const t = timeOn(src, i, row);
@@ -126,7 +135,7 @@ function firstTime(src: LineSource, model: SessionModel, s: Session, row: Row): 
 }
 
 function lastTime(src: LineSource, model: SessionModel, s: Session, row: Row): string | undefined {
-  for (let i = s.end, seen = 0; i >= s.start && seen < TIME_LOOK; i--) {
+  for (let i = s.end, seen = 0; i >= s.start && seen < TIME_LOOK && s.end - i < TIME_SPAN; i--) {
     if (model.sessionAt(i) !== s) continue;
     seen++;
     const t = timeOn(src, i, row);

@@ -50,6 +50,8 @@ const X_STRIDE = 4;
 
 /** How far back a process continuing a session's login is looked for. */
 const LOGIN_HANDOVER_LINES = 10_000;
+/** Lines from a session's start looked through for its address. */
+const ADDRESS_SPAN = 2000;
 /** Exchanges looked back on for the USER command a 230 accepted. */
 const USER_LOOKBACK = 8;
 
@@ -192,7 +194,8 @@ export class SessionModel {
   }
 
   private findAddress(s: Session): string | undefined {
-    const looked = Math.min(this.read, s.end + 1);
+    // Its first lines name it, if any do: a session whose lines are spread over a long log is not walked through.
+    const looked = Math.min(this.read, s.end + 1, s.start + ADDRESS_SPAN);
     for (let i = s.start, seen = 0; i < looked && seen < 64; i++) {
       if (this.lineSession[i] !== s.index) continue;
       seen++;

@@ -1,7 +1,9 @@
 // UI tests of working through a log, on logs of several families: the Outline
 // view lists its sessions, the breadcrumbs follow the cursor into an
-// exchange, a multi-line reply folds. What the core draws (compiled into out/
+// exchange, Go to Next Failure lands on the first problem and its Quick Fix
+// menu offers to explain it, a multi-line reply folds. What the core draws (compiled into out/
 // by `npm run compile-tests`) is what the workbench must show.
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +12,21 @@ import { assert } from '../lib/ui-assert.mjs';
 
 const require = createRequire(import.meta.url);
 const CORE = path.join(REPO_ROOT, 'out', 'src', 'core');
+const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
+
+/** What the Problems panel lists for a fixture, from `ftp-log check`: the failures next-failure visits. */
+function problemsOf(relative) {
+  const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', path.join(FIXTURES_DIR, relative)], { encoding: 'utf8' });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`ftp-log check ${relative} exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout).filter((p) => /^\d{3}$/.test(p.code));
+}
+
+/** The cursor position the status bar shows, e.g. "Ln 33, Col 1". */
+async function cursorAt(page) {
+  const item = page.locator('#status\\.editor\\.selection');
+  await item.waitFor({ state: 'visible', timeout: 15_000 });
+  return (await item.innerText()).replace(/\s+/g, ' ').trim();
+}
 
 /** One log per family: sessions with a failed exchange, and a reply that folds where the family has one. */
 const LOGS = [
@@ -64,6 +81,7 @@ export const suite = {
   skipReason() {
     if (!existsSync(VSIX_PATH)) return `${VSIX_PATH} is missing (build it with: npm run package)`;
     if (!existsSync(path.join(CORE, 'features/outline.js'))) return `${CORE} is missing (build it with: npm run compile-tests)`;
+    if (!existsSync(CLI)) return `${CLI} is missing (build it with: npm run build)`;
     return null;
   },
   // What these tests look at does not depend on the theme: one run per build.
@@ -81,10 +99,12 @@ export const suite = {
           await workbench.openFile(relative);
           await workbench.waitForLanguage('FTP Log');
           await workbench.runCommand('Explorer: Focus on Outline View');
-          const sessions = core.outline.map((s) => s.name);
-          await eventually(`${relative}: the Outline view lists ${sessions.join(', ')}`, async () => {
+          // The view opens on the first session, expanded: its name and its first exchanges are in view.
+          const first = core.outline[0];
+          const names = [first.name, ...first.children.slice(0, 2).map((c) => c.name)];
+          await eventually(`${relative}: the Outline view lists ${names.join(', ')}`, async () => {
             const rows = await outlineRows(workbench);
-            return { ok: sessions.slice(0, 3).every((n) => rows.some((r) => r.includes(n))), seen: rows };
+            return { ok: names.every((n) => rows.some((r) => r.startsWith(n))), seen: rows };
           }, { page });
           // The cursor on a failed exchange: the breadcrumbs name its session and the exchange.
           const session = core.outline.find((s) => s.children.some((c) => c.kind === 'failed'));
@@ -96,6 +116,39 @@ export const suite = {
             return { ok: items.includes(session.name) && items.includes(failed.name), seen: items };
           }, { page });
           await screenshot(`outline-${relative.split('/')[0]}`);
+        }
+      },
+    },
+    {
+      name: 'next failure lands on each log\'s first problem and its Quick Fix menu explains it, in five families',
+      timeoutMs: 240_000,
+      async run({ workbench, screenshot }) {
+        const { page } = workbench;
+        for (const relative of LOGS) {
+          const problems = problemsOf(relative);
+          assert(problems.length > 0, `${relative}: ftp-log check finds no problem`);
+          const first = problems[0];
+          await workbench.resetBetweenTests();
+          await workbench.openFile(relative);
+          await workbench.waitForLanguage('FTP Log');
+          await workbench.goToLine(1);
+          // Ctrl+F8 once the log is read: from line 1 it goes to the first problem.
+          const want = `Ln ${first.line}, Col ${first.column}`;
+          await eventually(`${relative}: Ctrl+F8 goes to the ${first.code} at ${want}`, async () => {
+            await page.keyboard.press('Control+F8');
+            const at = await cursorAt(page);
+            if (!at.startsWith(want)) await workbench.goToLine(1);
+            return { ok: at.startsWith(want), seen: at };
+          }, { page });
+          await page.keyboard.press('Control+.');
+          const menu = page.locator('.action-widget');
+          await menu.waitFor({ state: 'visible', timeout: 15_000 });
+          await eventually(`${relative}: the Quick Fix menu offers Explain ${first.code}`, async () => {
+            const rows = (await menu.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+            return { ok: rows.some((r) => r.includes(`Explain ${first.code}`)) && rows.some((r) => r.includes(`Ignore ${first.code} in this workspace`)), seen: rows };
+          }, { page });
+          await screenshot(`quick-fix-${relative.split('/')[0]}`);
+          await page.keyboard.press('Escape');
         }
       },
     },
@@ -114,12 +167,15 @@ export const suite = {
           const shows = async () => (await workbench.renderedLines()).some((l) => l.text === hidden);
           assert(await shows(), `${relative}: line ${fold.start + 2} is not on screen before folding`);
           // The provider answers once the log is scanned: fold until the line is hidden.
+          // Fold (Ctrl+Shift+[) at the cursor; the provider answers once the log is scanned.
           await eventually(`${relative}: lines ${fold.start + 1}-${fold.end + 1} fold`, async () => {
-            await workbench.runCommand('Fold');
+            await workbench.page.keyboard.press('Control+Shift+BracketLeft');
+            await workbench.page.waitForTimeout(200);
             return { ok: !(await shows()), seen: hidden };
           }, { page: workbench.page });
           await screenshot(`fold-${relative.split('/')[0]}`);
-          await workbench.runCommand('Unfold');
+          await workbench.page.keyboard.press('Control+Shift+BracketRight');
+          await workbench.page.waitForTimeout(300);
           assert(await shows(), `${relative}: line ${fold.start + 2} is not shown again after unfolding`);
           return;
         }
