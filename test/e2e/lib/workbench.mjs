@@ -46,9 +46,26 @@ export class Workbench {
     const { page } = this;
     const name = path.basename(relativePath);
     await this.quickInput('Control+P', relativePath, { timeoutMs });
-    // File search may need a moment (ripgrep on the server): wait for the row.
-    const row = page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row[aria-label*="${cssString(name)}"]`).first();
-    await row.waitFor({ state: 'visible', timeout: timeoutMs });
+    // File search may need a moment (ripgrep on the server): wait for the row. The row of the file
+    // itself, not of a longer name that holds it (`vsftpd.log.expected`, `syslog-vsftpd.log`): its
+    // label is the name, followed by the folder it is in.
+    const rows = page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row[aria-label*="${cssString(name)}"]`);
+    await rows.first().waitFor({ state: 'visible', timeout: timeoutMs });
+    const folder = path.basename(path.dirname(relativePath));
+    const exact = new RegExp(`^${escapeRegExp(name)}(?![\\w.-])`);
+    const deadline = Date.now() + timeoutMs;
+    let row;
+    while (!row && Date.now() < deadline) {
+      for (const candidate of await rows.all()) {
+        const label = (await candidate.getAttribute('aria-label')) ?? '';
+        if (exact.test(label) && (folder === '.' || label.includes(folder))) {
+          row = candidate;
+          break;
+        }
+      }
+      if (!row) await page.waitForTimeout(200);
+    }
+    if (!row) throw new Error(`Quick Open lists no row for ${relativePath}`);
     await row.click();
     await page.locator(`.tab.active[aria-label*="${cssString(name)}"], .tab.active[data-resource-name="${cssString(name)}"]`)
       .first().waitFor({ timeout: timeoutMs });
@@ -262,6 +279,10 @@ export class Workbench {
     await this.page.screenshot({ path: file });
     return file;
   }
+}
+
+function escapeRegExp(value) {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function cssString(value) {
