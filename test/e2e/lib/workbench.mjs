@@ -45,30 +45,36 @@ export class Workbench {
   async openFile(relativePath, { timeoutMs = 30_000 } = {}) {
     const { page } = this;
     const name = path.basename(relativePath);
-    await this.quickInput('Control+P', relativePath, { timeoutMs });
-    // File search may need a moment (ripgrep on the server): wait for the row. The row of the file
-    // itself, not of a longer name that holds it (`vsftpd.log.expected`, `syslog-vsftpd.log`): its
-    // label is the name, followed by the folder it is in.
-    const rows = page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row[aria-label*="${cssString(name)}"]`);
-    await rows.first().waitFor({ state: 'visible', timeout: timeoutMs });
     const folder = path.basename(path.dirname(relativePath));
+    // The row of the file itself, not of a longer name that holds it (`vsftpd.log.expected`,
+    // `syslog-vsftpd.log`): its label is the name, then the folder it is in.
     const exact = new RegExp(`^${escapeRegExp(name)}(?![\\w.-])`);
+    const rows = page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`);
     const deadline = Date.now() + timeoutMs;
-    let row;
-    while (!row && Date.now() < deadline) {
-      for (const candidate of await rows.all()) {
-        const label = (await candidate.getAttribute('aria-label')) ?? '';
-        if (exact.test(label) && (folder === '.' || label.includes(folder))) {
-          row = candidate;
-          break;
-        }
+    for (let attempt = 0; ; attempt++) {
+      await this.quickInput('Control+P', relativePath, { timeoutMs });
+      // File search fills the list as results come (ripgrep on the server), and the rows move
+      // meanwhile: choose once two looks 300 ms apart agree.
+      let labels = [];
+      for (let previous = null; Date.now() < deadline; ) {
+        labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+        const key = labels.join('\n');
+        if (key === previous && labels.some((l) => exact.test(l))) break;
+        previous = key;
+        await page.waitForTimeout(300);
       }
-      if (!row) await page.waitForTimeout(200);
+      const index = labels.findIndex((l) => exact.test(l) && (folder === '.' || l.includes(folder)));
+      if (index < 0) throw new Error(`Quick Open lists no row for ${relativePath}: ${labels.join(' | ')}`);
+      await rows.nth(index).click();
+      const tab = page.locator(`.tab.active[data-resource-name="${cssString(name)}"]`).first();
+      try {
+        await tab.waitFor({ timeout: attempt === 0 ? 5_000 : timeoutMs });
+        break;
+      } catch (e) {
+        // The list moved under the click after all: open it again, once.
+        if (attempt > 0 || Date.now() > deadline) throw e;
+      }
     }
-    if (!row) throw new Error(`Quick Open lists no row for ${relativePath}`);
-    await row.click();
-    await page.locator(`.tab.active[aria-label*="${cssString(name)}"], .tab.active[data-resource-name="${cssString(name)}"]`)
-      .first().waitFor({ timeout: timeoutMs });
     await page.locator(`${EDITOR_LINES} .view-line`).first().waitFor({ timeout: timeoutMs });
   }
 
