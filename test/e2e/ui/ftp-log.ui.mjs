@@ -53,6 +53,12 @@ function familySamples() {
   return samples;
 }
 
+/** Opens a fixture and waits until it is an FTP Log document. */
+async function openLog(workbench, relative) {
+  await workbench.openFile(relative);
+  await workbench.waitForLanguage('FTP Log');
+}
+
 /** A transcript with a reply of every class, each alone on its line. */
 const COLOUR_SAMPLE = 'raw/session.ftplog';
 
@@ -115,8 +121,7 @@ export const suite = {
     {
       name: `the five reply classes and plain text are ${MIN_DELTA_E} apart (CIE76)`,
       async run({ workbench, theme, flavour, screenshot }) {
-        await workbench.openFile(COLOUR_SAMPLE);
-        await workbench.waitForLanguage('FTP Log');
+        await openLog(workbench, COLOUR_SAMPLE);
         // Tokenizing and semantic tokens land after the first paint: poll until the colours settle.
         let colours = await replyColours(workbench);
         let table = differenceTable(colours);
@@ -135,13 +140,11 @@ export const suite = {
     {
       name: 'timestamps, status text and success words are not one colour; FileZilla errors colour the label, not the PID',
       async run({ workbench, theme }) {
-        await workbench.openFile('vsftpd/vsftpd-default.log');
-        await workbench.waitForLanguage('FTP Log');
+        await openLog(workbench, 'vsftpd/vsftpd-default.log');
         const login = 'OK LOGIN: Client "192.0.2.61"';
         const stamp = (await workbench.token('Nov 24 10:00:05', { lineIncludes: login })).color;
         const success = (await workbench.token('OK', { lineIncludes: login })).color;
-        await workbench.openFile('filezilla/filezilla.log');
-        await workbench.waitForLanguage('FTP Log');
+        await openLog(workbench, 'filezilla/filezilla.log');
         const statusLine = 'Status: Connection established';
         const status = (await workbench.token('Connection established', { lineIncludes: statusLine })).color;
         const statusPid = (await workbench.token('550', { lineIncludes: statusLine })).color;
@@ -161,8 +164,7 @@ export const suite = {
     {
       name: 'IIS #Fields: names do not look like errors',
       async run({ workbench, theme }) {
-        await workbench.openFile('iis/FTPSVC2/u_ex261124.log');
-        await workbench.waitForLanguage('FTP Log');
+        await openLog(workbench, 'iis/FTPSVC2/u_ex261124.log');
         const header = '#Fields: date time c-ip';
         const field = (await workbench.token('cs-method', { lineIncludes: header })).color;
         const lines = readFileSync(path.join(FIXTURES_DIR, 'iis/FTPSVC2/u_ex261124.log'), 'utf8').split(/\r?\n/);
@@ -176,8 +178,7 @@ export const suite = {
     {
       name: 'brackets of [pid N] and PASV parentheses are not colourised as pairs',
       async run({ workbench, theme }) {
-        await workbench.openFile('vsftpd/vsftpd.log');
-        await workbench.waitForLanguage('FTP Log');
+        await openLog(workbench, 'vsftpd/vsftpd.log');
         const pasv = '227 Entering Passive Mode (';
         const lines = await workbench.renderedLines();
         const line = lines.find((l) => l.text.includes(pasv));
@@ -202,8 +203,7 @@ export const suite = {
         // In the web-worker host, a few families show the browser bundle does the same work.
         for (const s of run.web ? samples.filter((x) => ['vsftpd', 'iis', 'curl'].includes(x.family)) : samples) {
           await workbench.resetBetweenTests();
-          await workbench.openFile(s.relative);
-          await workbench.waitForLanguage('FTP Log');
+          await openLog(workbench, s.relative);
           const code = s.error.code;
           // Point at the code's own column: the same digits may stand earlier on the line (a PID, an id).
           await workbench.goToLine(s.error.line);
@@ -224,8 +224,7 @@ export const suite = {
 
 /** The Running Extensions view names the host each extension runs in: FTP Log must be in the web worker. */
 async function expectWebWorkerHost(workbench) {
-  await workbench.openFile('raw/session.ftplog');
-  await workbench.waitForLanguage('FTP Log');
+  await openLog(workbench, 'raw/session.ftplog');
   await workbench.runCommand('Developer: Show Running Extensions');
   const editor = workbench.page.locator('.runtime-extensions-editor');
   await editor.waitFor({ state: 'visible', timeout: 15_000 });
