@@ -71,7 +71,11 @@ export async function check(args: string[], cli: Cli): Promise<number> {
         stream = s;
         return { line: (text) => s.push(text), get done() { return s.done; } };
       },
-      () => cli.out.drained(),
+      // Each chunk's problems go out before the next chunk is waited for (a pipe from `tail -f`).
+      () => {
+        cli.out.flush();
+        return cli.out.drained();
+      },
     );
     stream?.end();
     if (outcome.kind === 'binary') cli.err(`ftp-log: ${outcome.name}: binary file skipped`);

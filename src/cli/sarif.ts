@@ -4,6 +4,8 @@
 // found; the rules (one per reply code seen) and the files that could not be
 // read follow the results, which JSON's unordered members allow.
 
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../core/model';
 import { lookupCode } from '../core/catalogue/codes';
 import type { CliProblem, Reporter } from './output';
@@ -16,8 +18,9 @@ const INFORMATION_URI = 'https://github.com/ftp-log/ftp-log';
 /** SARIF's levels (§3.27.10): information and hints are notes. */
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-/** A file path as a relative URI reference (§3.4.3): forward slashes, every other reserved character escaped. */
+/** A file path as a URI (§3.4.3): an absolute path as a file: URL, a relative one as a relative reference. */
 export function fileUri(file: string): string {
+  if (path.isAbsolute(file)) return pathToFileURL(file).href;
   const slashed = file.replace(/\\/g, '/');
   return slashed.split('/').map((part) => encodeURIComponent(part)).join('/');
 }

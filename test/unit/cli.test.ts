@@ -15,11 +15,13 @@ import { generateLog } from '../../bench/generate';
 import { LogDocument } from '../../src/core/scan/document';
 import { findingsOf } from '../../src/core/features/findings';
 import { toCliProblem } from '../../src/cli/output';
+import { HEAD_LINES } from '../../src/core/scan/head';
 import { explainReply, replyToMarkdown } from '../../src/core/features/explain';
 import { explanationAt } from '../../src/core/features/hover';
 import { run } from '../../src/cli/main';
 import { Sink } from '../../src/cli/sink';
 import { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -153,7 +155,7 @@ describe('ftp-log CLI', function () {
       if (args.includes(spaced)) {
         assert.equal(run.results.length, 2 * fx.expected!.length);
         assert.equal(run.results[0].level, 'error');
-        assert.equal(run.results.at(-1).locations[0].physicalLocation.artifactLocation.uri, encodeURI(spaced).replace(/#/g, '%23'));
+        assert.equal(run.results.at(-1).locations[0].physicalLocation.artifactLocation.uri, pathToFileURL(spaced).href);
       }
       if (args.some((a) => a.endsWith('missing.log'))) {
         assert.equal(r.code, 2);
@@ -161,6 +163,9 @@ describe('ftp-log CLI', function () {
         assert.match(run.invocations[0].toolExecutionNotifications[0].message.text, /no such file/);
       }
     }
+    const relative = path.relative(process.cwd(), fx.file);
+    const rel = JSON.parse((await cli(['check', '--format', 'sarif', relative])).out);
+    assert.equal(rel.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, relative.split(path.sep).join('/'));
     const stdin = JSON.parse((await cli(['check', '--format', 'sarif', '-'], { input: fs.readFileSync(fx.file) })).out);
     assert.ok(validate(stdin) as boolean, JSON.stringify(validate.errors?.slice(0, 3)));
   });
@@ -259,6 +264,18 @@ describe('ftp-log CLI', function () {
     assert.equal(big.code, 2);
     assert.match(big.err, /stopped after 1024 bytes/);
     assert.equal((await cli(['check', '--max-bytes', 'lots', '-'])).code, 2);
+  });
+
+  it('prints each problem as its line arrives once the head has said what the log is, before the input ends', async () => {
+    const child = spawn(process.execPath, [CLI, 'check', '-'], { stdio: ['pipe', 'pipe', 'pipe'], env: plainEnv() });
+    let out = '';
+    const seen = new Promise<void>((resolve) => child.stdout.on('data', (d) => ((out += d), out.includes('error 550') && resolve())));
+    // The family is decided from the head (its first HEAD_LINES lines): what follows is reported as it comes.
+    child.stdin.write('220 (vsFTPd 3.0.5)\n' + 'NOOP\n200 NOOP ok.\n'.repeat(HEAD_LINES / 2) + 'CWD /x\n550 Failed to change directory.\n');
+    await seen;
+    child.stdin.end('QUIT\n221 Goodbye.\n');
+    assert.equal(await new Promise<number | null>((resolve) => child.on('close', resolve)), 1);
+    assert.match(out, new RegExp(`^<stdin>:${HEAD_LINES + 3}:1: error 550 `));
   });
 
   it('bad usage exits 2', async () => {
