@@ -4,11 +4,11 @@
 // new surface is added once and checked everywhere.
 
 import type { LogDocument } from '../../src/core/scan/document';
-import { hoverAt } from '../../src/core/features/hover';
+import { explanationAt, hoverAt } from '../../src/core/features/hover';
 import { formatJson, formatText, toCliProblem } from '../../src/cli/output';
 import { findingsOf } from '../../src/core/features/findings';
 
-/** What the hover shows at every code, verb, argument and payload of `line` (and at `column`, when given). */
+/** What the hover and its "More…" show at every code, verb, argument and payload of `line` (and at `column`, when given). */
 export function hoverSurfaces(doc: LogDocument, line: number, column?: number): string[] {
   const out: string[] = [];
   const r = doc.lineResult(line);
@@ -17,6 +17,8 @@ export function hoverSurfaces(doc: LogDocument, line: number, column?: number): 
   for (const c of columns) {
     const h = hoverAt(doc, line, c);
     if (h) out.push(h.markdown);
+    const whole = h?.more ? explanationAt(doc, line, c) : undefined;
+    if (whole) out.push(whole.markdown);
   }
   return out;
 }
