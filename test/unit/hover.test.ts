@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { LogDocument } from '../../src/core/scan/document';
 import { explanationAt, hoverAt } from '../../src/core/features/hover';
-import { explainReply } from '../../src/core/features/explain';
+import { explainReply, findingMessage } from '../../src/core/features/explain';
 import { lookupCode } from '../../src/core/catalogue/codes';
 import { HOVER_LINES, shownLines } from '../../src/core/markdown/hoverSize';
 import { allFixtures } from '../support/fixtures';
@@ -45,6 +45,7 @@ describe('hover: every diagnosis true for its line', () => {
     assert.match(cause, /shutting down/);
     assert.doesNotMatch(cause, /connection limit/i);
     assert.match(causeParagraph(whole) ?? '', /shutting down/);
+    assert.match(findingMessage(421, 'Server is going down for maintenance', 'NOOP'), /^421 Service not available; closing control connection: The server is shutting down/);
     // The limit stays a possibility, ranked below.
     assert.ok(short.indexOf('connection limit') > short.indexOf('**Other possible causes**'));
   });
@@ -68,6 +69,7 @@ describe('hover: every diagnosis true for its line', () => {
       assert.doesNotMatch(md, /EPSV without a protocol number/);
       assert.equal(causeParagraph(md), undefined, md);
     }
+    assert.doesNotMatch(findingMessage(522, 'Bad network protocol.', 'EPRT'), /EPSV/);
     const epsv = replyHover(doc, 4);
     assert.match(causeParagraph(epsv.short) ?? '', /EPSV asked for a network protocol number vsftpd cannot serve/);
   });

@@ -249,13 +249,15 @@ function uniq(list: readonly string[]): string[] {
 
 /**
  * The one-line problem message: `<code> <short meaning>: <most likely cause>`. The
- * cause is the matched server text's own cause when there is one, else the first
- * catalogued cause, else what the digits say.
+ * cause is the matched server text's own cause when there is one, else the
+ * catalogued cause the reply's words name, else the first catalogued cause,
+ * else what the digits say.
  */
 export function findingMessage(code: number, text?: string, verb?: string, server?: string): string {
   const info = lookupCode(code, nonEmpty(verb)?.trim().toUpperCase());
   const match = nonEmpty(text) ? matchServerMessage(code, text as string, server, nonEmpty(verb)?.trim().toUpperCase()) : undefined;
-  const cause = match?.cause ?? forServer(info.causes, server)[0]?.cause ?? info.digits.classText;
+  // The same ranking as the hover's: what the line shows leads.
+  const cause = rankCauses(forServer(info.causes, server), match, undefined, text).causes[0]?.cause ?? info.digits.classText;
   return oneLine(`${codeText(code)} ${info.short}: ${cause}`);
 }
 

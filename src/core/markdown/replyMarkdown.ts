@@ -102,10 +102,11 @@ function renderWhy(item: WhyItem): string | undefined {
     case 'meaning':
       return `**Meaning used:** ${markdownText(item.text, ONE_LINE)}`;
     case 'server': {
+      // Whose text it is leads the cause itself; here only who else sends it.
       const m = item.match;
-      const lead = m.origin === 'client' ? `**Not from the server:** ${plain(m.server)} prints this line itself.` : `**Server:** ${plain(m.server)}.`;
-      const also = m.alsoSentBy.length === 0 ? '' : ` The same text is also sent by ${m.alsoSentBy.map((s) => plain(s.server)).join(', ')}.`;
-      return `${lead}${also}`;
+      const client = m.origin === 'client' ? `**Not from the server:** ${plain(m.server)} prints this line itself.` : '';
+      const also = m.alsoSentBy.length === 0 ? '' : `**Also sent by:** ${m.alsoSentBy.map((s) => plain(s.server)).join(', ')}.`;
+      return [client, also].filter((l) => l.length > 0).join(' ') || undefined;
     }
     case 'server-hint':
       return `**Server:** ${markdownText(item.server, ONE_LINE)} (named by the log itself); none of its known reply texts matched, so the general causes below apply.`;
