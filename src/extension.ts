@@ -6,6 +6,8 @@ import { DiagnosticsAdapter } from './diagnostics';
 import { HoverAdapter } from './hover';
 import { LanguageDetection } from './detection';
 import { SemanticTokensAdapter } from './semanticTokens';
+import { FtpLogStatus } from './statusBar';
+import { registerDetectCommand } from './detectCommand';
 import { openOutputLog, logInfo } from './outputLog';
 import { cpuClock, cpuOfLongestTaskMs, longestTaskCpuMs, longestTaskMs, resetTaskClock } from './taskClock';
 
@@ -20,22 +22,29 @@ export interface FtpLogApi {
   cpuOfLongestTaskMs(): number | undefined;
   readonly cpuClock: 'thread' | 'process' | undefined;
   resetTaskClock(): void;
+  /** The status bar item's text while it shows (an ftp-log editor is active), else undefined. */
+  statusText(): string | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): FtpLogApi {
   const t0 = Date.now();
   const output = openOutputLog();
   const models = new DocumentModels();
+  const detection = new LanguageDetection();
+  const status = new FtpLogStatus(models);
   context.subscriptions.push(
     output,
     models,
     new DiagnosticsAdapter(models),
-    new LanguageDetection(),
+    detection,
+    status,
+    registerDetectCommand(detection, status),
     new SemanticTokensAdapter(models),
     vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, new HoverAdapter(models)),
   );
   logInfo(`activated in ${Date.now() - t0} ms`);
-  return { activationMs: Date.now() - t0, longestTaskMs, longestTaskCpuMs, cpuOfLongestTaskMs, cpuClock, resetTaskClock };
+  const statusText = (): string | undefined => status.shownText;
+  return { activationMs: Date.now() - t0, longestTaskMs, longestTaskCpuMs, cpuOfLongestTaskMs, cpuClock, resetTaskClock, statusText };
 }
 
 export function deactivate(): void {}
