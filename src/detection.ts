@@ -1,9 +1,10 @@
 // Switches `log` and `plaintext` documents whose content the core detects as
 // FTP to the ftp-log language. Detection stays on for a file until the user
-// moves it off ftp-log by hand: with the language picker (VS Code closes and
-// reopens the document in the same moment while its editor stays open), or
-// with a `files.associations` entry that names the file's language. Closing a
-// detected file and reopening it (Reopen Closed Editor) is neither.
+// moves it off ftp-log by hand: with the language picker, or with a
+// `files.associations` entry that names the file's language. VS Code reports
+// a language change as the document closing and opening again, the same
+// document object in the same moment; a file closed and reopened (Reopen
+// Closed Editor) opens as a new document, and detection runs on it again.
 
 import * as vscode from 'vscode';
 import { LogDocument } from './core/scan/document';
@@ -15,25 +16,12 @@ import { logError } from './outputLog';
 const CANDIDATES = new Set(['log', 'plaintext']);
 /** Detection reads the head of a document: enough for any family, cheap for a 50 MB log. */
 const DETECT_LINES = 2000;
-const LANGUAGE_CHANGE_MS = 1000;
 
 /** The family the head of `doc` shows, or `none`. */
 export function detectFamily(doc: vscode.TextDocument): Detected {
   const lines: string[] = [];
   for (let i = 0; i < Math.min(doc.lineCount, DETECT_LINES); i++) lines.push(doc.lineAt(i).text);
   return new LogDocument(lines).family;
-}
-
-/** True while an editor tab shows `uri`. */
-function hasOpenTab(uri: vscode.Uri): boolean {
-  const key = uri.toString();
-  return vscode.window.tabGroups.all.some((g) =>
-    g.tabs.some((t) => (t.input instanceof vscode.TabInputText || t.input instanceof vscode.TabInputTextDiff ? tabUri(t.input) === key : false)),
-  );
-}
-
-function tabUri(input: vscode.TabInputText | vscode.TabInputTextDiff): string {
-  return (input instanceof vscode.TabInputText ? input.uri : input.modified).toString();
 }
 
 /**
@@ -53,17 +41,14 @@ function associatedLanguage(doc: vscode.TextDocument): string | undefined {
 
 export class LanguageDetection implements vscode.Disposable {
   private readonly optedOut = new Set<string>();
-  /** An ftp-log document closed while its editor stayed open: the user is changing its language. */
-  private readonly languageChangeAt = new Map<string, number>();
+  /** Documents reported closed: one that opens again as the same object had its language changed. */
+  private readonly closed = new WeakSet<vscode.TextDocument>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor() {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => void this.consider(d)),
-      vscode.workspace.onDidCloseTextDocument((d) => {
-        // Closing the editor closes its tab first; a language change keeps the tab.
-        if (d.languageId === LANGUAGE_ID && hasOpenTab(d.uri)) this.languageChangeAt.set(d.uri.toString(), Date.now());
-      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.closed.add(d)),
     );
     for (const d of vscode.workspace.textDocuments) void this.consider(d);
   }
@@ -72,9 +57,9 @@ export class LanguageDetection implements vscode.Disposable {
     try {
       const key = doc.uri.toString();
       if (!CANDIDATES.has(doc.languageId)) return;
-      const changed = this.languageChangeAt.get(key);
-      this.languageChangeAt.delete(key);
-      if (changed !== undefined && Date.now() - changed < LANGUAGE_CHANGE_MS) {
+      if (this.closed.has(doc)) {
+        // The same document back under another language: a change made by hand (ours only ever set ftp-log).
+        this.closed.delete(doc);
         this.optedOut.add(key);
         return;
       }
