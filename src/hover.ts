@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import { hoverAt } from './core/features/hover';
+import { withMoreLink } from './core/markdown/replyMarkdown';
 import type { DocumentModels } from './documentModels';
 import { timed } from './taskClock';
 import { logError } from './outputLog';
@@ -34,8 +35,8 @@ export class HoverAdapter implements vscode.HoverProvider {
       if (!model) return undefined;
       const h = timed(() => hoverAt(model, pos.line, pos.character));
       if (!h) return undefined;
-      const more = h.more ? `\n[More…](${moreTarget(doc.uri, h.line, h.start)} "Open the whole explanation beside the editor")\n` : '';
-      return new vscode.Hover(markdown(h.markdown + more, h.more === true), new vscode.Range(h.line, h.start, h.line, h.end));
+      const text = h.more ? withMoreLink(h.markdown, `[More…](${moreTarget(doc.uri, h.line, h.start)} "Open the whole explanation beside the editor")`) : h.markdown;
+      return new vscode.Hover(markdown(text, h.more === true), new vscode.Range(h.line, h.start, h.line, h.end));
     } catch (e) {
       logError('hover failed', e);
       return undefined;

@@ -78,7 +78,8 @@ describe('hover', () => {
     const [, id, query] = /^command:([^?]+)\?(.*)$/.exec(links[0])!;
     assert.equal(id, 'ftpLog.showExplanation');
     assert.deepEqual(JSON.parse(decodeURIComponent(query)), [{ uri: editor.document.uri.toString(), line: reply.line, character: reply.codeSpan.start }]);
-    assert.match(md.value, /\[More…\]\(command:/);
+    // On the headline: visible first, whatever the hover widget shows above it.
+    assert.match(md.value.split('\n')[0], /^\*\*550\*\* .* · \[More…\]\(command:/);
     // The first screen: no digits section, no commands list, no full source paths.
     assert.doesNotMatch(md.value, /\*\*Digits\*\*|Commands that can get this reply|dagwieers\//);
     // A hover with no more to say carries no link and no trust.

@@ -8,6 +8,7 @@ import { explanationAt, hoverAt } from '../../src/core/features/hover';
 import { explainReply, findingMessage } from '../../src/core/features/explain';
 import { lookupCode } from '../../src/core/catalogue/codes';
 import { HOVER_LINES, shownLines } from '../../src/core/markdown/hoverSize';
+import { withMoreLink } from '../../src/core/markdown/replyMarkdown';
 import { allFixtures } from '../support/fixtures';
 
 function docOf(lines: string[]): LogDocument {
@@ -102,6 +103,18 @@ describe('hover: every diagnosis true for its line', () => {
     assert.match(retr, /\*\*Try:\*\* Check the path's spelling/);
   });
 
+  it('never names another server\'s text as the cause in a session known to talk to a different server', () => {
+    const fixture = allFixtures().find((f) => f.name === 'bsd-ftpd/freebsd-debug.log')!;
+    const doc = new LogDocument(fs.readFileSync(fixture.file, 'utf8'));
+    const line = [...Array(doc.lineCount).keys()].find((i) => doc.codeOf(i) === 530)!;
+    assert.equal(doc.serverFor(line), 'BSD ftpd');
+    const { short } = replyHover(doc, line);
+    assert.doesNotMatch(short, /vsftpd's own text/);
+    assert.equal(causeParagraph(short), undefined);
+    // Without a known server the same text is vsftpd's.
+    assert.equal(explainReply({ code: 530, text: 'Login incorrect.' }).evidence?.kind, 'server-text');
+  });
+
   it('explains the sc-win32-status and sc-substatus values when hovered, as no reply code', () => {
     const row = `2026-11-24 10:00:08 203.0.113.21 EXAMPLE\\jane 192.0.2.5 21 STOR notes.txt 550 5 2 ${SESSION} /notes.txt`;
     const doc = docOf([...IIS_HEADER, row]);
@@ -175,7 +188,7 @@ describe('hover: read in one look', () => {
           if (!h) continue;
           last = h;
           hovers++;
-          const lines = shownLines(h.markdown) + (h.more ? 1 : 0);
+          const lines = shownLines(h.more ? withMoreLink(h.markdown, '[More…](command:ftpLog.showExplanation?%5B%5D)') : h.markdown);
           assert.ok(lines <= HOVER_LINES, `${fixture.name}:${line + 1}:${c + 1} takes ${lines} lines:\n${h.markdown}`);
         }
       }
@@ -194,6 +207,13 @@ describe('hover: document text', () => {
       assert.ok(!short.includes('hunter2'));
     }
     assert.match(replyHover(doc, 4).short, /In reply to PASS \\\*\\\*\\\*\\\*/);
+  });
+});
+
+describe('withMoreLink', () => {
+  it('ends the headline with the link, keeping its line break', () => {
+    assert.equal(withMoreLink('**550** x  \nIn reply to CWD\n\nrest\n', '[More…](c)'), '**550** x · [More…](c)  \nIn reply to CWD\n\nrest\n');
+    assert.equal(withMoreLink('**550** x\n\nrest\n', '[More…](c)'), '**550** x · [More…](c)\n\nrest\n');
   });
 });
 

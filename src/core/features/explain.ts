@@ -8,7 +8,7 @@ import { isServer, matchServerMessage, serverOfSource, type ServerMatch } from '
 import { explainSubStatus, explainWin32Status } from '../catalogue/iisColumns';
 import { maskArgument } from '../secrets';
 
-export { replyToMarkdown, replyToHoverMarkdown } from '../markdown/replyMarkdown';
+export { replyToMarkdown, replyToHoverMarkdown, withMoreLink } from '../markdown/replyMarkdown';
 
 export interface ExplainContext {
   readonly code: number;
@@ -106,7 +106,7 @@ export function explainReply(ctx: ExplainContext): ReplyExplanation {
   const info: CodeInfo = lookupCode(ctx.code, verb);
   const text = ctx.text;
   const server = nonEmpty(ctx.server)?.trim();
-  const match = nonEmpty(text) ? matchServerMessage(ctx.code, text as string, server, verb) : undefined;
+  const match = nonEmpty(text) ? sessionMatch(ctx.code, text as string, server, verb) : undefined;
 
   const why: WhyItem[] = [];
   if (verb) {
@@ -151,6 +151,18 @@ export function explainReply(ctx: ExplainContext): ReplyExplanation {
     ambiguous: info.ambiguous,
     sources,
   };
+}
+
+/**
+ * The server text a reply's text is, when it can be that server's: a session
+ * known to talk to another server (its greeting, its SYST reply, the log's
+ * format) did not get it from one of the servers that send it, so the text
+ * is no evidence of their cause. A line a client prints itself stays one.
+ */
+function sessionMatch(code: number, text: string, server: string | undefined, verb: string | undefined): ServerMatch | undefined {
+  const match = matchServerMessage(code, text, server, verb);
+  if (!match || !server || match.origin === 'client' || isServer(server, match.server)) return match;
+  return undefined;
 }
 
 /**
@@ -255,7 +267,7 @@ function uniq(list: readonly string[]): string[] {
  */
 export function findingMessage(code: number, text?: string, verb?: string, server?: string): string {
   const info = lookupCode(code, nonEmpty(verb)?.trim().toUpperCase());
-  const match = nonEmpty(text) ? matchServerMessage(code, text as string, server, nonEmpty(verb)?.trim().toUpperCase()) : undefined;
+  const match = nonEmpty(text) ? sessionMatch(code, text as string, server, nonEmpty(verb)?.trim().toUpperCase()) : undefined;
   // The same ranking as the hover's: what the line shows leads.
   const cause = rankCauses(forServer(info.causes, server), match, undefined, text).causes[0]?.cause ?? info.digits.classText;
   return oneLine(`${codeText(code)} ${info.short}: ${cause}`);

@@ -66,7 +66,8 @@ const HOVER_CAUSES = 3;
  * The hover's first screen: the headline, the command it answers (and the
  * session's server when its texts did not match), the cause the line shows,
  * then up to three ranked possibilities with what to try — as many as fit in
- * HOVER_LINES less `reserved` lines (the adapter's "More…" link).
+ * HOVER_LINES less `reserved` lines (room for the "More…" link the adapter
+ * puts at the end of the headline, withMoreLink).
  */
 export function replyToHoverMarkdown(expl: ReplyExplanation, reserved = 1): string {
   const cite = new Citations();
@@ -91,6 +92,19 @@ export function replyToHoverMarkdown(expl: ReplyExplanation, reserved = 1): stri
   if (items.length > 0) blocks.push([possibleHeading(expl), ...items].join('\n'));
   if (!lead && items.length === 0) blocks.push(plain(expl.digits.classText));
   return blocks.join('\n\n') + '\n';
+}
+
+/**
+ * `markdown` (a hover's first screen) with `link` (a Markdown link to the
+ * whole explanation) at the end of its headline: the first thing read, and
+ * visible whatever else the hover widget shows above it (a problem's hover).
+ */
+export function withMoreLink(markdown: string, link: string): string {
+  const end = markdown.indexOf('\n');
+  const head = end < 0 ? markdown : markdown.slice(0, end);
+  const rest = end < 0 ? '' : markdown.slice(end);
+  const hardBreak = head.endsWith('  ') ? '  ' : '';
+  return `${head.slice(0, head.length - hardBreak.length)} · ${link}${hardBreak}${rest}`;
 }
 
 // ---------------------------------------------------------------- the whole explanation

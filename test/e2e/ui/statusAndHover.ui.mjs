@@ -45,7 +45,7 @@ export const suite = {
       },
     },
     {
-      name: 'a reply\'s short hover fits without scrolling and ends in More…',
+      name: 'a reply\'s short hover shows its cause and More… without scrolling',
       async run({ workbench, theme, screenshot }) {
         const { page } = workbench;
         await workbench.openFile(SAMPLE);
@@ -62,20 +62,17 @@ export const suite = {
         await more.waitFor({ state: 'visible', timeout: 10_000 });
         const href = (await more.getAttribute('data-href')) ?? (await more.getAttribute('href')) ?? '';
         assert(href.startsWith('command:ftpLog.showExplanation'), `${theme}: More… links to "${href}"`);
-        // Read in one look: the link is inside the hover's visible box, with nothing to scroll to.
-        const fits = await page.evaluate((selector) => {
+        // Read in one look: More… and the cause with what to try are in the hover's visible box, unscrolled,
+        // also with the problem's own hover above them in the same widget.
+        const seen = await page.evaluate((selector) => {
           const hoverEl = document.querySelector(selector);
-          const link = [...hoverEl.querySelectorAll('a')].find((a) => a.textContent === 'More…');
-          const scrollable = hoverEl.querySelector('.monaco-scrollable-element') ?? hoverEl;
-          const content = scrollable.firstElementChild ?? scrollable;
           const outer = hoverEl.getBoundingClientRect();
-          return {
-            linkInside: link.getBoundingClientRect().bottom <= outer.bottom + 1,
-            scrolls: content.scrollHeight > content.clientHeight + 1,
-            height: Math.round(outer.height),
-          };
+          const inside = (el) => !!el && el.getBoundingClientRect().top >= outer.top - 1 && el.getBoundingClientRect().bottom <= outer.bottom + 1;
+          const link = [...hoverEl.querySelectorAll('a')].find((a) => a.textContent === 'More…');
+          const cause = [...hoverEl.querySelectorAll('p')].find((p) => p.textContent.startsWith('Cause'));
+          return { link: inside(link), cause: inside(cause), height: Math.round(outer.height) };
         }, HOVER);
-        assert(fits.linkInside && !fits.scrolls, `${theme}: the hover needs scrolling (height ${fits.height}px, link inside: ${fits.linkInside})`);
+        assert(seen.link && seen.cause, `${theme}: in the ${seen.height}px hover, More… ${seen.link ? 'shows' : 'is out of view'}, the cause ${seen.cause ? 'shows' : 'is out of view'}`);
         await screenshot('short-hover');
         await workbench.dismissHover();
       },
