@@ -8,6 +8,8 @@ import { LanguageDetection } from './detection';
 import { SemanticTokensAdapter } from './semanticTokens';
 import { OutlineAdapter } from './outline';
 import { FoldingAdapter } from './folding';
+import { FtpLogStatus } from './statusBar';
+import { registerDetectCommand } from './detectCommand';
 import { openOutputLog, logInfo } from './outputLog';
 import { registerCommands } from './commands';
 import { QuickFixes } from './quickFixes';
@@ -27,17 +29,23 @@ export interface FtpLogApi {
   /** The most CPU one task took less the garbage collector's pauses in it, and the heaviest tasks (see taskClock). */
   longestTaskWork(): { cpuLessGcMs: number | undefined; heaviest: string[] };
   resetTaskClock(): void;
+  /** The status bar item's text while it shows (an ftp-log editor is active), else undefined. */
+  statusText(): string | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): FtpLogApi {
   const t0 = Date.now();
   const output = openOutputLog();
   const models = new DocumentModels();
+  const detection = new LanguageDetection();
+  const status = new FtpLogStatus(models);
   context.subscriptions.push(
     output,
     models,
     new DiagnosticsAdapter(models),
-    new LanguageDetection(),
+    detection,
+    status,
+    registerDetectCommand(detection, status),
     new SemanticTokensAdapter(models),
     vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, new HoverAdapter(models)),
     vscode.languages.registerDocumentSymbolProvider({ language: LANGUAGE_ID }, new OutlineAdapter(models), { label: 'FTP sessions' }),
@@ -51,7 +59,8 @@ export function activate(context: vscode.ExtensionContext): FtpLogApi {
     ...registerCommands(models, explanations),
   );
   logInfo(`activated in ${Date.now() - t0} ms`);
-  return { activationMs: Date.now() - t0, longestTaskMs, longestTaskCpuMs, cpuOfLongestTaskMs, cpuClock, longestTaskWork, resetTaskClock };
+  const statusText = (): string | undefined => status.shownText;
+  return { activationMs: Date.now() - t0, longestTaskMs, longestTaskCpuMs, cpuOfLongestTaskMs, cpuClock, longestTaskWork, resetTaskClock, statusText };
 }
 
 export function deactivate(): void {}

@@ -58,8 +58,38 @@ describe('hover', () => {
     assert.ok(!text.includes('[x](command:'), 'link not escaped');
     assert.ok(!/(^|[^\\])<img/.test(text), 'html not escaped');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(at, 1));
-    for (const h of hovers) for (const c of h.contents) if (c instanceof vscode.MarkdownString) assert.ok(!c.isTrusted);
+    // Trusted for the one command behind "More…" and nothing else (the issue asks for that link).
+    for (const h of hovers) for (const c of h.contents) if (c instanceof vscode.MarkdownString) assert.deepEqual(c.isTrusted, { enabledCommands: ['ftpLog.showExplanation'] });
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('links a reply\'s short hover to its whole explanation, and nothing else', async () => {
+    // A name with a space, a parenthesis and a percent sign: the link must carry it intact.
+    const source = fixtureFiles().find((f) => f.endsWith('vsftpd/vsftpd.log'))!;
+    const editor = await openFtpLog(tempFile('more (50%) link.log', fs.readFileSync(source, 'utf8')));
+    const reply = analyze(editor.document.getText()).replies.find((r) => r.code === 550)!;
+    const pos = new vscode.Position(reply.line, reply.codeSpan.start + 1);
+    await hoverTextEventually(editor.document.uri, pos);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, pos);
+    const md = hovers.flatMap((h) => h.contents).find((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString)!;
+    assert.deepEqual(md.isTrusted, { enabledCommands: ['ftpLog.showExplanation'] });
+    const links = [...md.value.matchAll(/\]\((command:[^ )]+)/g)].map((m) => m[1]);
+    assert.equal(links.length, 1, md.value);
+    const [, id, query] = /^command:([^?]+)\?(.*)$/.exec(links[0])!;
+    assert.equal(id, 'ftpLog.showExplanation');
+    assert.deepEqual(JSON.parse(decodeURIComponent(query)), [{ uri: editor.document.uri.toString(), line: reply.line, character: reply.codeSpan.start }]);
+    // On the headline: visible first, whatever the hover widget shows above it.
+    assert.match(md.value.split('\n')[0], /^\*\*550\*\* .* · \[More…\]\(command:/);
+    // The first screen: no digits section, no commands list, no full source paths.
+    assert.doesNotMatch(md.value, /\*\*Digits\*\*|Commands that can get this reply|dagwieers\//);
+    // A hover with no more to say carries no link and no trust.
+    const eprt = analyze(editor.document.getText()).commands.find((c) => c.verb === 'EPRT')!;
+    const payload = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(eprt.line, eprt.argSpan!.start + 1));
+    const payloadMd = payload.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString);
+    assert.equal(payloadMd.length, 1);
+    assert.match(payloadMd[0].value, /EPRT argument/);
+    assert.ok(!payloadMd[0].isTrusted);
+    assert.doesNotMatch(payloadMd[0].value, /command:/);
   });
 });
 

@@ -4,7 +4,7 @@
 // new surface is added once and checked everywhere.
 
 import type { LogDocument } from '../../src/core/scan/document';
-import { hoverAt } from '../../src/core/features/hover';
+import { explanationAt, hoverAt } from '../../src/core/features/hover';
 import { formatJson, formatText, toCliProblem } from '../../src/cli/output';
 import { findingsOf } from '../../src/core/features/findings';
 import { outlineOf, type OutlineItem } from '../../src/core/features/outline';
@@ -13,7 +13,7 @@ import { sessionModelOf } from '../../src/core/query/sessions';
 /** Characters no surface may show as they are (the one rule makes them visible as `[U+XXXX]`). */
 export const HIDDEN = /[\p{Bidi_Control}\p{Default_Ignorable_Code_Point}\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/u;
 
-/** What the hover shows at every code, verb, argument and payload of `line` (and at `column`, when given). */
+/** What the hover and its "More…" show at every code, verb, argument and payload of `line` (and at `column`, when given). */
 export function hoverSurfaces(doc: LogDocument, line: number, column?: number): string[] {
   const out: string[] = [];
   const r = doc.lineResult(line);
@@ -22,6 +22,8 @@ export function hoverSurfaces(doc: LogDocument, line: number, column?: number): 
   for (const c of columns) {
     const h = hoverAt(doc, line, c);
     if (h) out.push(h.markdown);
+    const whole = h?.more ? explanationAt(doc, line, c) : undefined;
+    if (whole) out.push(whole.markdown);
   }
   return out;
 }

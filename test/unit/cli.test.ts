@@ -362,7 +362,7 @@ describe('ftp-log CLI', function () {
     assert.equal(term.code, 0);
     assert.match(term.out, /^550 /);
     assert.match(term.out, /RFC 959/);
-    assert.match(term.out, /^Likely causes$/m);
+    assert.match(term.out, /^Possible causes\b/m);
     assert.doesNotMatch(term.out, /\\|\*\*|\x1b\[/);
     assert.match((await cli(['explain', '--color', '550'])).out, /\x1b\[1m550\x1b\[22m/);
     assert.match((await cli(['explain', '599'])).out, /599/);

@@ -99,7 +99,8 @@ describe('replyToMarkdown', () => {
   it('shows headline, causes with what to try, digits and sources', () => {
     const md = replyToMarkdown(explainReply({ code: 425 }));
     assert.match(md, /^\*\*425\*\* Cannot open the data connection — \*transient negative completion\*/);
-    assert.match(md, /\*\*Likely causes\*\*/);
+    // Nothing on the line points to one cause: all are ranked possibilities.
+    assert.match(md, /\*\*Possible causes\*\*, most likely first/);
     assert.match(md, /1\. .*\*\*Try:\*\*/);
     assert.match(md, /Second digit: Connections/);
     assert.match(md, /\*\*Sources:\*\* RFC 959 §4\.2\.2/);

@@ -8,8 +8,48 @@ import { allFixtures } from '../support/fixtures';
 const ROOT = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
+/** Keys that appear twice in one object of a JSON text. */
+function duplicateKeys(text: string): string[] {
+  const out: string[] = [];
+  const objects: (Set<string> | null)[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{') objects.push(new Set());
+    else if (c === '[') objects.push(null);
+    else if (c === '}' || c === ']') objects.pop();
+    else if (c === '"') {
+      let j = i + 1;
+      while (text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      const str = text.slice(i + 1, j);
+      i = j;
+      let k = j + 1;
+      while (/\s/.test(text[k] ?? '')) k++;
+      const top = objects[objects.length - 1];
+      if (text[k] === ':' && top) {
+        if (top.has(str)) out.push(str);
+        top.add(str);
+      }
+    }
+  }
+  return out;
+}
+
 describe('package.json', () => {
   const language = manifest.contributes.languages.find((l: { id: string }) => l.id === 'ftp-log');
+
+  it('names each key of an object once (JSON.parse keeps the last of two, silently)', () => {
+    assert.deepEqual(duplicateKeys(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')), []);
+    assert.deepEqual(duplicateKeys('{"a": {"b": 1, "c": [{"b": 2}, {"b": 3}]}, "a": 2}'), ['a']);
+  });
+
+  it('declares every command it registers once, in category FTP Log', () => {
+    const ids = manifest.contributes.commands.map((c: { command: string }) => c.command);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const id of ['ftpLog.detectFormat', 'ftpLog.nextFailure', 'ftpLog.previousFailure', 'ftpLog.showExplanation', 'ftpLog.ignoreCode', 'ftpLog.changeSeverity', 'ftpLog.showOutput']) {
+      assert.ok(ids.includes(id), `${id} is not declared`);
+    }
+    for (const c of manifest.contributes.commands) assert.equal(c.category, 'FTP Log', c.command);
+  });
 
   it('declares the ftp-log language and its grammar', () => {
     assert.ok(language);

@@ -30,6 +30,16 @@ export interface Cause {
    * the meaning this cause belongs to, so a reader can tell the lists apart.
    */
   readonly meaning?: string;
+  /** What on a reply's own line points to this cause (see reply-codes.json). */
+  readonly signs?: CauseSigns;
+}
+
+/** Evidence a line can carry for a cause: IIS's two status columns, or words of the reply text. */
+export interface CauseSigns {
+  readonly win32?: readonly number[];
+  readonly substatus?: readonly number[];
+  /** Matched case-insensitively as whole words. */
+  readonly words?: readonly string[];
 }
 
 /** One of the RFC meanings of a code that two RFCs define differently (521, 522). */

@@ -19,6 +19,8 @@ export interface ServerMessage {
   readonly followedBy?: string;
   /** `client` when a client program prints the line itself. */
   readonly origin?: 'server' | 'client';
+  /** The only commands the server answers with this text; a reply to another command is not this message. */
+  readonly commands?: readonly string[];
   /** A text the pattern must match; tests check every entry against its own. */
   readonly example: string;
 }
@@ -184,9 +186,10 @@ function matches(c: Compiled, first: string, rest: readonly string[]): boolean {
  * The server message a reply's text comes from. `text` is the reply text after the
  * code and its separator; its first line is matched, and any later lines only serve
  * entries that require them. When several servers send the same text, `preferServer`
- * (for example from the greeting) picks which one leads.
+ * (for example from the greeting) picks which one leads. `verb`, the command
+ * that drew the reply, rules out texts the server sends only to other commands.
  */
-export function matchServerMessage(code: number, text: string, preferServer?: string): ServerMatch | undefined {
+export function matchServerMessage(code: number, text: string, preferServer?: string, verb?: string): ServerMatch | undefined {
   const candidates = index().get(code);
   if (!candidates) return undefined;
   const { first, rest } = splitText(text);
@@ -195,6 +198,7 @@ export function matchServerMessage(code: number, text: string, preferServer?: st
   for (const c of candidates) {
     // Entries for one server are ordered specific-first; only the first hit per server counts.
     if (hits.some((h) => h.server === c.message.server)) continue;
+    if (verb && c.message.commands && !c.message.commands.includes(verb)) continue;
     if (matches(c, first, rest)) hits.push(c.message);
   }
   if (hits.length === 0) return undefined;

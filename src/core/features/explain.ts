@@ -3,10 +3,12 @@
 // Text that came from the log document is kept apart from catalogue text in the
 // model, so the Markdown renderer can escape it without exception.
 
-import { lookupCode, type Cause, type CodeInfo, type CodeMeaning, type DigitText, type ReplyClass, type SourcedNote } from '../catalogue/codes';
+import { lookupCode, type Cause, type CauseSigns, type CodeInfo, type CodeMeaning, type DigitText, type ReplyClass, type SourcedNote } from '../catalogue/codes';
 import { isServer, matchServerMessage, serverOfSource, type ServerMatch } from '../catalogue/servers';
+import { explainSubStatus, explainWin32Status } from '../catalogue/iisColumns';
 import { maskArgument } from '../secrets';
-import { markdownText, ONE_LINE, REPLY_TEXT } from '../markdown/shownText';
+
+export { replyToMarkdown, replyToHoverMarkdown, withMoreLink } from '../markdown/replyMarkdown';
 
 export interface ExplainContext {
   readonly code: number;
@@ -17,6 +19,25 @@ export interface ExplainContext {
   readonly argument?: string;
   /** Server name known from elsewhere (e.g. the greeting); used when several servers send the same text. */
   readonly server?: string;
+  /** An IIS row's sc-win32-status and sc-substatus values. */
+  readonly iis?: IisStatus;
+}
+
+export interface IisStatus {
+  readonly win32?: number;
+  readonly substatus?: number;
+}
+
+/**
+ * What on the reply's own line makes `causes[0]` THE cause: the text is one a
+ * server sends in exactly that case, IIS logged the Windows error or the
+ * sub-status behind it, or the reply's words name it. Without evidence every
+ * cause is a ranked possibility.
+ */
+export interface Evidence {
+  readonly kind: 'server-text' | 'client-text' | 'iis-status' | 'reply-words';
+  /** Catalogue words: why this line shows that cause (`vsftpd's own text`, `logged by IIS`). */
+  readonly basis: string;
 }
 
 /** A ranked cause; `server` is set when it comes from a matched server text rather than the code catalogue. */
@@ -51,6 +72,8 @@ export interface ReplyExplanation {
   readonly server?: ServerMatch;
   /** Most likely first: a matched server's specific cause leads, then the catalogue's causes. */
   readonly causes: readonly RankedCause[];
+  /** Set when the line itself shows that `causes[0]` is the cause; otherwise every cause is a possibility. */
+  readonly evidence?: Evidence;
   readonly notes: readonly SourcedNote[];
   readonly drawnBy: readonly string[];
   readonly resolvedBy?: string;
@@ -83,7 +106,7 @@ export function explainReply(ctx: ExplainContext): ReplyExplanation {
   const info: CodeInfo = lookupCode(ctx.code, verb);
   const text = ctx.text;
   const server = nonEmpty(ctx.server)?.trim();
-  const match = nonEmpty(text) ? matchServerMessage(ctx.code, text as string, server) : undefined;
+  const match = nonEmpty(text) ? sessionMatch(ctx.code, text as string, server, verb) : undefined;
 
   const why: WhyItem[] = [];
   if (verb) {
@@ -95,19 +118,11 @@ export function explainReply(ctx: ExplainContext): ReplyExplanation {
   if (match) why.push({ kind: 'server', match });
   else if (server) why.push({ kind: 'server-hint', server });
 
-  const causes: RankedCause[] = [];
-  if (match) {
-    causes.push(
-      match.try === undefined
-        ? { cause: match.cause, sources: [match.source], server: match.server }
-        : { cause: match.cause, try: match.try, sources: [match.source], server: match.server },
-    );
-  }
-  causes.push(...forServer(info.causes, server));
+  const { causes, evidence } = rankCauses(forServer(info.causes, server), match, ctx.iis, text);
 
   const sources = uniq([
     ...info.sources,
-    ...(match ? [match.source] : []),
+    ...causes.flatMap((c) => c.sources),
     ...info.causes.flatMap((c) => c.sources),
     ...info.notes.flatMap((n) => n.sources),
   ]);
@@ -128,6 +143,7 @@ export function explainReply(ctx: ExplainContext): ReplyExplanation {
     why,
     server: match,
     causes,
+    ...(evidence ? { evidence } : {}),
     notes: info.notes,
     drawnBy: info.drawnBy,
     resolvedBy: info.resolvedBy,
@@ -135,6 +151,91 @@ export function explainReply(ctx: ExplainContext): ReplyExplanation {
     ambiguous: info.ambiguous,
     sources,
   };
+}
+
+/**
+ * The server text a reply's text is, when it can be that server's: a session
+ * known to talk to another server (its greeting, its SYST reply, the log's
+ * format) did not get it from one of the servers that send it, so the text
+ * is no evidence of their cause. A line a client prints itself stays one.
+ */
+function sessionMatch(code: number, text: string, server: string | undefined, verb: string | undefined): ServerMatch | undefined {
+  const match = matchServerMessage(code, text, server, verb);
+  if (!match || !server || match.origin === 'client' || isServer(server, match.server)) return match;
+  return undefined;
+}
+
+/**
+ * The causes in the order the line supports them. A matched server text leads
+ * as the cause; on an IIS row, what IIS logged (sub-status, Windows error)
+ * leads, with the catalogue cause those values name; else a catalogue cause
+ * whose sign is on the line (the reply's own words) leads. Causes with a sign
+ * on the line come before the rest.
+ */
+function rankCauses(
+  general: readonly Cause[],
+  match: ServerMatch | undefined,
+  iis: IisStatus | undefined,
+  text: string | undefined,
+): { causes: RankedCause[]; evidence?: Evidence } {
+  const signed = general.filter((c) => hasSign(c.signs, iis, text));
+  const rest = general.filter((c) => !signed.includes(c));
+  if (match) {
+    const lead: RankedCause = { cause: match.cause, ...(match.try === undefined ? {} : { try: match.try }), sources: [match.source], server: match.server };
+    const basis = match.origin === 'client' ? `printed by ${match.server} itself, not by the server` : `${match.server}'s own text`;
+    return { causes: [lead, ...signed, ...rest], evidence: { kind: match.origin === 'client' ? 'client-text' : 'server-text', basis } };
+  }
+  const logged = iisCause(iis, signed[0]);
+  if (logged) return { causes: [logged, ...signed.slice(1), ...rest], evidence: { kind: 'iis-status', basis: 'logged by IIS' } };
+  if (signed.length > 0) return { causes: [...signed, ...rest], evidence: { kind: 'reply-words', basis: 'the reply says so' } };
+  return { causes: [...general] };
+}
+
+const WORD_CACHE = new Map<string, RegExp>();
+
+function wordPattern(word: string): RegExp {
+  let re = WORD_CACHE.get(word);
+  if (!re) WORD_CACHE.set(word, (re = new RegExp(`(?:^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu')));
+  return re;
+}
+
+// Reply texts are bounded before they get here; this bound keeps a long one cheap.
+const SIGN_TEXT_CHARS = 1000;
+
+function hasSign(signs: CauseSigns | undefined, iis: IisStatus | undefined, text: string | undefined): boolean {
+  if (!signs) return false;
+  if (iis?.win32 !== undefined && iis.win32 !== 0 && signs.win32?.includes(iis.win32)) return true;
+  if (iis?.substatus !== undefined && iis.substatus !== 0 && signs.substatus?.includes(iis.substatus)) return true;
+  if (text && signs.words) {
+    const head = text.slice(0, SIGN_TEXT_CHARS);
+    return signs.words.some((w) => wordPattern(w).test(head));
+  }
+  return false;
+}
+
+/**
+ * The cause IIS logged, in its own terms: the sub-status KB 969061 names and
+ * the Windows error Microsoft's error-code pages name, with what to try from
+ * the catalogue cause those values point to. Undefined when neither value is a
+ * non-zero one those pages explain.
+ */
+function iisCause(iis: IisStatus | undefined, named: Cause | undefined): RankedCause | undefined {
+  if (!iis) return undefined;
+  const parts: string[] = [];
+  const sources: string[] = [];
+  const sub = iis.substatus ? explainSubStatus(iis.substatus) : undefined;
+  if (sub) {
+    parts.push(`sc-substatus ${sub.sub}: ${sub.meaning}`);
+    sources.push(sub.source);
+  }
+  const win = iis.win32 ? explainWin32Status(iis.win32) : undefined;
+  if (win?.name && win.source) {
+    parts.push(`sc-win32-status ${win.code} ${win.name}: ${win.meaning}`);
+    sources.push(win.source);
+  }
+  if (parts.length === 0) return undefined;
+  const cause = parts.join(' ');
+  return named?.try ? { cause, try: named.try, sources, server: 'IIS FTP' } : { cause, sources, server: 'IIS FTP' };
 }
 
 /**
@@ -160,13 +261,15 @@ function uniq(list: readonly string[]): string[] {
 
 /**
  * The one-line problem message: `<code> <short meaning>: <most likely cause>`. The
- * cause is the matched server text's own cause when there is one, else the first
- * catalogued cause, else what the digits say.
+ * cause is the matched server text's own cause when there is one, else the
+ * catalogued cause the reply's words name, else the first catalogued cause,
+ * else what the digits say.
  */
 export function findingMessage(code: number, text?: string, verb?: string, server?: string): string {
   const info = lookupCode(code, nonEmpty(verb)?.trim().toUpperCase());
-  const match = nonEmpty(text) ? matchServerMessage(code, text as string, server) : undefined;
-  const cause = match?.cause ?? forServer(info.causes, server)[0]?.cause ?? info.digits.classText;
+  const match = nonEmpty(text) ? sessionMatch(code, text as string, server, nonEmpty(verb)?.trim().toUpperCase()) : undefined;
+  // The same ranking as the hover's: what the line shows leads.
+  const cause = rankCauses(forServer(info.causes, server), match, undefined, text).causes[0]?.cause ?? info.digits.classText;
   return oneLine(`${codeText(code)} ${info.short}: ${cause}`);
 }
 
@@ -175,92 +278,3 @@ function oneLine(s: string): string {
   return s.replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run)).trim();
 }
 
-// ---------------------------------------------------------------- Markdown
-
-// Catalogue text is our own prose without Markdown; only the characters that could
-// accidentally format it (identifiers with underscores, <placeholders>) are escaped.
-function plain(s: string): string {
-  return s.replace(/[\\`*_[\]<>&|~]/g, '\\$&');
-}
-
-function sourcesLine(sources: readonly string[]): string {
-  return sources.length === 0 ? '' : ` *(${sources.map(plain).join('; ')})*`;
-}
-
-function renderWhy(item: WhyItem): string {
-  switch (item.kind) {
-    case 'command': {
-      const arg = item.argument === undefined || item.argument.length === 0 ? '' : ' ' + markdownText(item.argument, ONE_LINE);
-      return `**Drawn by:** ${markdownText(item.verb, ONE_LINE)}${arg}`;
-    }
-    case 'meaning':
-      return `**Meaning used:** ${markdownText(item.text, ONE_LINE)}`;
-    case 'server': {
-      const m = item.match;
-      // The matched cause itself leads the cause list; this line only says whose text it is.
-      const lead =
-        m.origin === 'client'
-          ? `**Not from the server:** ${plain(m.server)} prints this line itself.`
-          : `**Server:** this exact text is sent by ${plain(m.server)}.`;
-      const also =
-        m.alsoSentBy.length === 0
-          ? ''
-          : ` The same text is also sent by ${m.alsoSentBy.map((s) => plain(s.server)).join(', ')}.`;
-      return `${lead}${sourcesLine([m.source])}${also}`;
-    }
-    case 'server-hint':
-      return `**Server:** ${markdownText(item.server, ONE_LINE)} (named by the log itself); none of its known reply texts matched, so the general causes below apply.`;
-  }
-}
-
-function renderCause(c: RankedCause, i: number): string {
-  const tag = c.server ? `${plain(c.server)}: ` : c.meaning ? `(${plain(c.meaning)}) ` : '';
-  const tryIt = c.try ? ` **Try:** ${plain(c.try)}` : '';
-  return `${i + 1}. ${tag}${plain(c.cause)}${tryIt}${sourcesLine(c.sources)}`;
-}
-
-/** CommonMark for hovers and `ftp-log explain`. Text from the document is always escaped. */
-export function replyToMarkdown(expl: ReplyExplanation): string {
-  const parts: string[] = [];
-  const classText = plain(expl.classLabel);
-  parts.push(`**${codeText(expl.code)}** ${plain(expl.short)} — *${classText}*`);
-  parts.push(`${plain(expl.meaning)}${sourcesLine(expl.meaningSources)}`);
-
-  const context: string[] = [];
-  if (expl.text !== undefined && expl.text.trim().length > 0) {
-    context.push(`**Reply text:** ${markdownText(expl.text, REPLY_TEXT)}`);
-  }
-  for (const item of expl.why) context.push(renderWhy(item));
-  if (context.length > 0) parts.push(context.join('\n\n'));
-
-  if (expl.causes.length > 0) {
-    parts.push(['**Likely causes**', '', ...expl.causes.map(renderCause)].join('\n'));
-  }
-
-  if (expl.alternatives && expl.alternatives.length > 0) {
-    const heading = expl.ambiguous ? '**Meanings**' : '**Other meaning of this code**';
-    const items = expl.alternatives.map(
-      (m) => `- ${plain(m.short)} (when it answers ${m.commands.map(plain).join(', ')}): ${plain(m.meaning)}${sourcesLine(m.sources)}`,
-    );
-    parts.push([heading, '', ...items].join('\n'));
-  }
-
-  if (expl.notes.length > 0) {
-    parts.push(['**Notes**', '', ...expl.notes.map((n) => `- ${plain(n.text)}${sourcesLine(n.sources)}`)].join('\n'));
-  }
-
-  const digitLines = [
-    expl.standard ? '' : '**Not defined by any RFC.** What its digits say:',
-    `- First digit: ${plain(expl.digits.classText)}`,
-    `- Second digit: ${plain(expl.digits.groupText)}`,
-  ].filter((l) => l.length > 0);
-  parts.push((expl.standard ? ['**Digits**', '', ...digitLines] : digitLines).join('\n'));
-
-  if (expl.drawnBy.length > 0) {
-    parts.push(`**Commands that can draw it:** ${expl.drawnBy.map(plain).join(', ')}`);
-  }
-  if (expl.sources.length > 0) {
-    parts.push(`**Sources:** ${expl.sources.map(plain).join('; ')}`);
-  }
-  return parts.join('\n\n') + '\n';
-}

@@ -2,6 +2,7 @@
 
 import { PayloadExplanation, PayloadKind, describeAddressClass, explainPayload } from '../features/payload';
 import { markdownText, ONE_LINE } from './shownText';
+import { shortSource } from './sources';
 
 const escapeMarkdown = (text: string): string => markdownText(text, ONE_LINE);
 
@@ -40,6 +41,7 @@ export function renderPayload(model: PayloadExplanation): string {
     lines.push(`**Warning:** ${warning}`);
   }
   lines.push('');
-  lines.push(`Sources: ${model.sources.join('; ')}`);
+  // Short citations keep the hover to one screen.
+  lines.push(`Sources: ${model.sources.map(shortSource).join('; ')}`);
   return lines.join('\n');
 }

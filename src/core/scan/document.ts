@@ -5,7 +5,7 @@
 import type { LineKind, LineResult } from '../model';
 import { LineStore, StateTable } from './lineStore';
 import { Scanner } from './scanner';
-import { INITIAL_STATE, sameState, type ScanState } from './state';
+import { INITIAL_STATE, sameState, type IisLayout, type ScanState } from './state';
 import { LineTexts } from './lineTexts';
 import { FamilyTally } from './tally';
 import { HEAD_LINES, headLength, inHead } from './head';
@@ -275,6 +275,12 @@ export class LogDocument implements LineSource {
 
   blockCodeOf(line: number): number {
     return this.results.blockCode(line);
+  }
+
+  /** The IIS `#Fields:` layout in force on `line` (from the header above it), if any. */
+  iisLayoutAt(line: number): IisLayout | undefined {
+    if (line <= 0 || line > this.results.length) return undefined;
+    return this.states.get(this.results.endState(line - 1)).iis;
   }
 
   serverFor(line: number): string | undefined {

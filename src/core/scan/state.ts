@@ -24,6 +24,9 @@ export interface IisLayout {
   readonly method: number;
   readonly uriStem: number;
   readonly status: number;
+  /** sc-win32-status and sc-substatus: numbers beside the reply code that are not reply codes. */
+  readonly win32: number;
+  readonly substatus: number;
   readonly session: number;
   /** The columns that tell another IIS service's rows apart (s-sitename, cs-version, cs-username). */
   readonly site: number;

@@ -54,6 +54,8 @@ export function layoutOf(header: string, inferred: boolean): IisLayout | undefin
     method,
     uriStem: names.indexOf('cs-uri-stem'),
     status,
+    win32: names.indexOf('sc-win32-status'),
+    substatus: names.indexOf('sc-substatus'),
     session: names.indexOf('x-session'),
     site: names.indexOf('s-sitename'),
     version: names.indexOf('cs-version'),

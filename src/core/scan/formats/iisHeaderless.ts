@@ -71,6 +71,13 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** The default layout whose shape `line` has (its columns, for the queries that read them), or undefined. */
+export function headerlessLayoutOf(line: string): IisLayout | undefined {
+  if (!isDigit(line.charCodeAt(0))) return undefined;
+  const shapes = line.charCodeAt(4) === 45 /* - */ ? DATED : line.charCodeAt(2) === 58 /* : */ ? TIMED : [];
+  return shapes.find((s) => stickyEnd(s.row, line, 0) >= 0)?.layout;
+}
+
 /** Reads `line` as an FTP row of one of IIS's default layouts; false when it has none of their shapes. */
 export function recogniseHeaderlessIis(line: string, hit: Hit): boolean {
   if (!isDigit(line.charCodeAt(0))) return false;
