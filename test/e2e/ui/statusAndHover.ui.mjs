@@ -1,6 +1,6 @@
 // The status bar item (the detected log format and the problem count, a click
 // opens the Problems panel) and a reply's short hover with its "More…" link,
-// as a user sees them in every default theme of each VS Code build.
+// as a user sees them in a dark and a light default theme of each VS Code build.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURES_DIR, VSIX_PATH } from '../lib/paths.mjs';
@@ -18,7 +18,8 @@ export const suite = {
   vsix: VSIX_PATH,
   workspace: FIXTURES_DIR,
   skipReason: missingBuild,
-  runs: (flavour) => THEMES[flavour].map((theme) => ({ theme })),
+  // What these show does not depend on the colours: one dark and one light theme per build.
+  runs: (flavour) => THEMES[flavour].slice(0, 2).map((theme) => ({ theme })),
   tests: [
     {
       name: 'the status bar names the format and counts the problems; a click opens the Problems panel',
