@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURES_DIR, REPO_ROOT, VSIX_PATH } from '../lib/paths.mjs';
+import { assert } from '../lib/ui-assert.mjs';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const SAMPLE = 'raw/session.ftplog';
@@ -15,10 +16,6 @@ const THEMES = {
   min: ['Default Dark Modern', 'Default Light Modern', 'Default High Contrast', 'Default High Contrast Light'],
   latest: ['Dark 2026', 'Light 2026', 'Dark Modern', 'Light Modern', 'Default High Contrast', 'Default High Contrast Light'],
 };
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 /** What the Problems panel must list for the sample, from `ftp-log check`. */
 function problems() {
@@ -84,7 +81,8 @@ export const suite = {
     if (!existsSync(CLI)) return `${CLI} is missing (build it with: npm run build)`;
     return null;
   },
-  runs: (flavour) => THEMES[flavour].map((theme) => ({ theme })),
+  // What these check does not depend on the colours: one dark and one light theme per build.
+  runs: (flavour) => THEMES[flavour].slice(0, 2).map((theme) => ({ theme })),
   tests: [
     {
       name: 'the Quick Fix menu on a 550 explains it beside the log',
