@@ -1,5 +1,5 @@
-// UI tests of FTP Log's commands as a user meets them, in every default theme
-// of each VS Code build: the Quick Fix menu (Ctrl+.) on a 550 and its
+// UI tests of FTP Log's commands as a user meets them, in a dark and a light
+// theme of each VS Code build: the Quick Fix menu (Ctrl+.) on a 550 and its
 // "Explain 550" opening the explanation beside the log, Go to Next/Previous
 // Failure on their key bindings with the wrap-around message, and VS Code's
 // own F8 landing on the same failures.
