@@ -47,14 +47,9 @@ export class Workbench {
     const name = path.basename(relativePath);
     await this.quickInput('Control+P', relativePath, { timeoutMs });
     // File search may need a moment (ripgrep on the server): wait for the row.
-    const rows = page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row[aria-label*="${cssString(name)}"]`);
-    await rows.first().waitFor({ state: 'visible', timeout: timeoutMs });
-    // `session.ftplog` also matches `session.ftplog.expected`, which may be listed first:
-    // take the first row labelled with the name itself and its folder ("session.ftplog, …/raw").
-    const labels = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
-    const folder = path.dirname(relativePath);
-    const exact = labels.findIndex((label) => (label === name || label.startsWith(`${name},`) || label.startsWith(`${name} `)) && (folder === '.' || label.includes(folder)));
-    await rows.nth(exact >= 0 ? exact : 0).click();
+    const row = page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row[aria-label*="${cssString(name)}"]`).first();
+    await row.waitFor({ state: 'visible', timeout: timeoutMs });
+    await row.click();
     await page.locator(`.tab.active[aria-label*="${cssString(name)}"], .tab.active[data-resource-name="${cssString(name)}"]`)
       .first().waitFor({ timeout: timeoutMs });
     await page.locator(`${EDITOR_LINES} .view-line`).first().waitFor({ timeout: timeoutMs });
