@@ -11,7 +11,7 @@ import { codeTokens } from '../../src/core/features/codeTokens';
 import { between, pick, seeded, type Random } from '../../bench/random';
 import { allFixtures } from '../support/fixtures';
 import { HIDDEN, hoverSurfaces, outlineSurfaces, problemSurfaces } from '../support/surfaces';
-import { findingsOf } from '../../src/core/features/findings';
+import { snapshot } from '../support/snapshot';
 
 export const SECRET = 'Zq7secretXk9';
 
@@ -84,14 +84,6 @@ function document(random: Random, pool: readonly string[]): string {
   }
   const eol = () => pick(random, ['\n', '\n', '\r\n', '\r']);
   return lines.map((l) => l + eol()).join('');
-}
-
-function snapshot(doc: LogDocument): string {
-  const out: string[] = [];
-  for (let i = 0; i < doc.lineCount; i++) out.push(JSON.stringify(doc.lineResult(i)));
-  out.push(doc.family);
-  out.push(JSON.stringify(findingsOf(doc)));
-  return out.join('\n');
 }
 
 export function fuzz(options: FuzzOptions): FuzzReport {

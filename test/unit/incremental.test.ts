@@ -7,14 +7,7 @@ import { allFixtures } from '../support/fixtures';
 import { between, pick, seeded } from '../../bench/random';
 import { findingsOf } from '../../src/core/features/findings';
 import { allReplies } from '../../src/core/query/replies';
-
-function snapshot(doc: LogDocument): string {
-  const out: string[] = [];
-  for (let i = 0; i < doc.lineCount; i++) out.push(JSON.stringify(doc.lineResult(i)));
-  out.push(doc.family);
-  out.push(JSON.stringify(findingsOf(doc)));
-  return out.join('\n');
-}
+import { snapshot } from '../support/snapshot';
 
 describe('incremental updates', () => {
   const pool = allFixtures().flatMap((f) => fs.readFileSync(f.file, 'utf8').split(/\r\n|\r|\n/));
