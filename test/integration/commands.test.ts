@@ -120,8 +120,9 @@ describe('commands', () => {
     const wrap = await vscode.commands.executeCommand<{ wrapped: boolean; line: number }>('ftpLog.nextFailure');
     assert.equal(wrap?.wrapped, true);
     assert.equal(at(editor), where(problems[0]));
-    // The jump is revealed: the failure's line is on screen.
-    assert.ok(editor.visibleRanges.some((r) => r.contains(editor.selection.active)));
+    // The jump is revealed: the failure's line comes on screen (the editor reports its visible
+    // ranges once it has scrolled, a moment after the command returns).
+    await waitFor('the failure on screen', () => editor.visibleRanges.some((r) => r.contains(editor.selection.active)), 5000);
   });
 
   it('Go to Previous Failure walks back and wraps to the last', async () => {

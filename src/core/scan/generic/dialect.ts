@@ -46,6 +46,8 @@ const FTP_ONLY = new Set([
 /** Replies any command can draw (RFC 959 §5.4 lists them for nearly every command). */
 const ANY_COMMAND = new Set([421, 500, 501, 502, 503, 504, 530]);
 
+/** Command shapes waiting for their reply that a reply is matched against. */
+const PENDING_SHAPES = 8;
 /** Exchanges a pair needs before it is believed; one is enough when the server's greeting came first. */
 const MIN_EXCHANGES = 2;
 /** Lines of a known family behind one prefix before it is taken for a wrapper. */
@@ -102,7 +104,11 @@ export function decideDialect(lines: Iterable<readonly Candidate[]>, table: Evid
         s.foreign++;
       } else if (cand.role === Role.Command) {
         s.verbs.add(cand.verb);
+        // The most recent command shapes only, latest last: a reply answers a command just sent, and
+        // a head of many unanswered shapes (a mixed log) must not make every reply look through all.
+        pending.delete(cand.shape);
         pending.set(cand.shape, cand.verb);
+        if (pending.size > PENDING_SHAPES) pending.delete(pending.keys().next().value!);
       } else {
         s.codes.add(cand.code);
         if (cand.code === 220 && pending.size === 0) greeted.add(cand.shape);
