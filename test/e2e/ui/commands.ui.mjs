@@ -121,13 +121,13 @@ export const suite = {
         assert(await groups.first().locator('.tab[aria-label*="session.ftplog"]:not([aria-label*="Preview"])').count() === 1, 'the log is not in the first group');
         // The preview renders the explanation: its heading, the reply's meaning and its causes.
         let rendered = '';
-        for (let i = 0; i < 60 && !/Likely causes/.test(rendered); i++) {
+        for (let i = 0; i < 60 && !/\bCause\b|Possible causes/.test(rendered); i++) {
           await page.waitForTimeout(250);
           rendered = (await frameTexts(page)).find((t) => t.includes('550 at session.ftplog')) ?? '';
         }
         await screenshot('explain-beside');
         assert(/550 at session\.ftplog:33/.test(rendered), `the preview shows no heading: ${rendered.slice(0, 200)}`);
-        assert(/File unavailable/.test(rendered) && /Likely causes/.test(rendered), `the preview does not explain the 550: ${rendered.slice(0, 400)}`);
+        assert(/File unavailable/.test(rendered) && /\bCause\b|Possible causes/.test(rendered), `the preview does not explain the 550: ${rendered.slice(0, 400)}`);
         // Markdown is rendered, not shown as source.
         assert(!/\*\*550\*\*|^# /m.test(rendered), `the preview shows Markdown source: ${rendered.slice(0, 200)}`);
       },
