@@ -18,6 +18,9 @@ const THEMES = {
   latest: ['Dark 2026', 'Light 2026', 'Dark Modern', 'Light Modern', 'Dark+', 'Light+', 'Default High Contrast', 'Default High Contrast Light'],
 };
 
+/** Themes the oldest build has too, by their names in the newest one. */
+const SHARED_THEMES = new Set(['Dark Modern', 'Light Modern', 'Dark+', 'Light+', 'Default High Contrast', 'Default High Contrast Light']);
+
 /** Colours closer than this (CIE76 ΔE) do not read as different at a glance. */
 const MIN_DELTA_E = 20;
 
@@ -112,8 +115,11 @@ export const suite = {
     if (!existsSync(COLOUR_DIFFERENCE)) return `${COLOUR_DIFFERENCE} is missing (build it with: npx tsc -p tsconfig.test.json)`;
     return null;
   },
+  // The newest build's themes that the oldest lacks are measured there; the themes both builds have
+  // are measured on the oldest (the theme tier resolves every default theme of both builds' own theme
+  // files with vscode-textmate and holds each to the same bound, and the rendered colours matched it).
   runs: (flavour) => [
-    ...THEMES[flavour].map((theme) => ({ theme })),
+    ...THEMES[flavour].filter((theme) => flavour === 'min' || !SHARED_THEMES.has(theme)).map((theme) => ({ theme })),
     // The same extension forced into the browser's web-worker extension host (its `browser` bundle).
     { theme: THEMES[flavour][0], label: 'web worker host', web: true, settings: { 'remote.extensionKind': { 'ftp-log.ftp-log': ['web'] } } },
   ],
