@@ -141,7 +141,8 @@ export const suite = {
             return { ok: at.startsWith(want), seen: at };
           }, { page });
           await page.keyboard.press('Control+.');
-          const menu = page.locator('.action-widget');
+          // The newest build keeps a second, hidden action widget in the page: the visible one is the menu.
+          const menu = page.locator('.action-widget:visible').first();
           await menu.waitFor({ state: 'visible', timeout: 15_000 });
           await eventually(`${relative}: the Quick Fix menu offers Explain ${first.code}`, async () => {
             const rows = (await menu.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
