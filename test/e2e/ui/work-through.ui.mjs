@@ -142,10 +142,7 @@ export const suite = {
             for (let i = 0; i < 20 && !(at = await cursorAt(page)).startsWith(want); i++) await page.waitForTimeout(150);
             return { ok: at.startsWith(want), seen: at };
           }, { page });
-          await page.keyboard.press('Control+.');
-          // The newest build keeps a second, hidden action widget in the page: the visible one is the menu.
-          const menu = page.locator('.action-widget:visible').first();
-          await menu.waitFor({ state: 'visible', timeout: 15_000 });
+          const menu = await workbench.quickFixMenu();
           await eventually(`${relative}: the Quick Fix menu offers Explain ${first.code}`, async () => {
             const rows = (await menu.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
             return { ok: rows.some((r) => r.includes(`Explain ${first.code}`)) && rows.some((r) => r.includes(`Ignore ${first.code} in this workspace`)), seen: rows };
