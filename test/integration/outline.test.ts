@@ -9,18 +9,8 @@ import { LogDocument } from '../../src/core/scan/document';
 import { SessionModel } from '../../src/core/query/sessions';
 import { outlineOf, type OutlineItem } from '../../src/core/features/outline';
 import { foldsBetween, sessionFolds, type Fold } from '../../src/core/features/folding';
-import { activateExtension, closeAll, familyOf, fixtureFiles, openFtpLog, tempFile } from './support';
+import { activateExtension, closeAll, familyOf, fixtureFiles, openFtpLog, tempFile, waitFor } from './support';
 
-/** Asks `probe` again until it answers. */
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function coreOf(text: string): { outline: OutlineItem[]; folds: Fold[] } {
   const doc = new LogDocument(text);
@@ -41,7 +31,7 @@ function coreShape(items: readonly OutlineItem[]): string[] {
 
 async function symbolsOf(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
   // The provider answers once the document is scanned; before that the command gives nothing.
-  return eventually('document symbols', async () => {
+  return waitFor('document symbols', async () => {
     const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri);
     return s && s.length > 0 ? s : undefined;
   });
@@ -89,7 +79,7 @@ describe('outline and folding', () => {
     assert.equal(failed.kind, vscode.SymbolKind.Event);
     assert.equal(failed.detail, '✗ No such file.');
     await editor.edit((e) => e.insert(new vscode.Position(editor.document.lineCount, 0), 'QUIT\n221 bye\n220 again\nUSER bob\n331 pw\nPASS y\n230 ok\n'));
-    const after = await eventually('a second session', async () => {
+    const after = await waitFor('a second session', async () => {
       const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
       return s && s.length === 2 ? s : undefined;
     });

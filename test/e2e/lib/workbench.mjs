@@ -85,6 +85,13 @@ export class Workbench {
     await input.waitFor({ state: 'hidden', timeout: timeoutMs });
   }
 
+  /** The cursor position the status bar shows, e.g. "Ln 33, Col 1". */
+  async cursorPosition({ timeoutMs = 15_000 } = {}) {
+    const item = this.page.locator('#status\\.editor\\.selection');
+    await item.waitFor({ state: 'visible', timeout: timeoutMs });
+    return (await item.innerText()).replace(/\s+/g, ' ').trim();
+  }
+
   /** Text of the language indicator in the status bar, e.g. "Plain Text". */
   async statusBarLanguage({ timeoutMs = 15_000 } = {}) {
     const item = this.page.locator(LANGUAGE_STATUS);

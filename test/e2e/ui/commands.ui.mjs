@@ -3,13 +3,12 @@
 // "Explain 550" opening the explanation beside the log, Go to Next/Previous
 // Failure on their key bindings with the wrap-around message, and VS Code's
 // own F8 landing on the same failures.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { FIXTURES_DIR, REPO_ROOT, VSIX_PATH } from '../lib/paths.mjs';
+import { FIXTURES_DIR, VSIX_PATH } from '../lib/paths.mjs';
 import { assert } from '../lib/ui-assert.mjs';
+import { CLI, cliProblems } from '../lib/extensionSuite.mjs';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const SAMPLE = 'raw/session.ftplog';
 
 const THEMES = {
@@ -18,24 +17,14 @@ const THEMES = {
 };
 
 /** What the Problems panel must list for the sample, from `ftp-log check`. */
-function problems() {
-  const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', path.join(FIXTURES_DIR, SAMPLE)], { encoding: 'utf8' });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`ftp-log check ${SAMPLE} exited ${r.status}: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-}
+const problems = () => cliProblems(SAMPLE);
 
-/** The cursor position the status bar shows, e.g. "Ln 33, Col 1". */
-async function cursorAt(page) {
-  const item = page.locator('#status\\.editor\\.selection');
-  await item.waitFor({ state: 'visible', timeout: 15_000 });
-  return (await item.innerText()).replace(/\s+/g, ' ').trim();
-}
-
-async function waitForCursor(page, want, what) {
+async function waitForCursor(workbench, want, what) {
+  const { page } = workbench;
   const deadline = Date.now() + 10_000;
   let now = '';
   while (Date.now() < deadline) {
-    now = await cursorAt(page);
+    now = await workbench.cursorPosition();
     if (now.startsWith(want)) return;
     await page.waitForTimeout(100);
   }
@@ -92,7 +81,7 @@ export const suite = {
         assert(p, `${SAMPLE} has no 550`);
         await openSample(workbench, all.length);
         await workbench.goToLine(p.line);
-        await waitForCursor(page, position(p), 'Go to Line');
+        await waitForCursor(workbench, position(p), 'Go to Line');
         // Ctrl+. opens the Quick Fix menu of the problem under the cursor.
         const menu = await workbench.quickFixMenu();
         const want = ['Explain 550', 'Ignore 550 in this workspace', 'Change severity of 550…'];
@@ -137,19 +126,19 @@ export const suite = {
         await openSample(workbench, all.length);
         for (const p of all) {
           await page.keyboard.press('Control+F8');
-          await waitForCursor(page, position(p), `Ctrl+F8 towards the ${p.code} on line ${p.line}`);
+          await waitForCursor(workbench, position(p), `Ctrl+F8 towards the ${p.code} on line ${p.line}`);
         }
         await page.keyboard.press('Control+F8');
-        await waitForCursor(page, position(all[0]), 'Ctrl+F8 past the last failure');
+        await waitForCursor(workbench, position(all[0]), 'Ctrl+F8 past the last failure');
         const message = page.locator('.part.statusbar .statusbar-item', { hasText: 'past the last failure' }).first();
         await message.waitFor({ state: 'visible', timeout: 5_000 });
         const said = (await message.innerText()).trim();
         await screenshot('next-failure-wrapped');
         assert(said.includes(`back to the first (${all[0].code}, line ${all[0].line})`), `the status bar says: ${said}`);
         await page.keyboard.press('Control+Shift+F8');
-        await waitForCursor(page, position(all.at(-1)), 'Ctrl+Shift+F8 before the first failure');
+        await waitForCursor(workbench, position(all.at(-1)), 'Ctrl+Shift+F8 before the first failure');
         await page.keyboard.press('Control+Shift+F8');
-        await waitForCursor(page, position(all.at(-2)), 'Ctrl+Shift+F8');
+        await waitForCursor(workbench, position(all.at(-2)), 'Ctrl+Shift+F8');
         // The line the cursor went to is on screen and is the failure's.
         const lines = await workbench.renderedLines();
         assert(lines.some((l) => l.text.startsWith(`${all.at(-2).code} `)), 'the failure is not on screen');
@@ -161,7 +150,7 @@ export const suite = {
         const all = problems();
         await openSample(workbench, all.length);
         await page.keyboard.press('F8');
-        await waitForCursor(page, position(all[0]), 'F8');
+        await waitForCursor(workbench, position(all[0]), 'F8');
         const peek = page.locator('.marker-widget').first();
         await peek.waitFor({ state: 'visible', timeout: 10_000 });
         const text = (await peek.innerText()).replace(/\s+/g, ' ');

@@ -2,14 +2,13 @@
 // (ftp-log.vsix, built by `npm run package`) in every default theme of each
 // VS Code build: what a user sees in the status bar, the hover, the Problems
 // panel and the colours of reply codes.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ARTIFACTS_DIR, FIXTURES_DIR, REPO_ROOT, VSIX_PATH } from '../lib/paths.mjs';
 import { assert } from '../lib/ui-assert.mjs';
+import { CLI, cliProblems } from '../lib/extensionSuite.mjs';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 // The one colour-difference implementation (test/support/colourDifference.ts), as compiled by `npx tsc -p tsconfig.test.json`.
 const COLOUR_DIFFERENCE = path.join(REPO_ROOT, 'out', 'test', 'support', 'colourDifference.js');
 
@@ -23,13 +22,6 @@ const SHARED_THEMES = new Set(['Dark Modern', 'Light Modern', 'Dark+', 'Light+',
 
 /** Colours closer than this (CIE76 ΔE) do not read as different at a glance. */
 const MIN_DELTA_E = 20;
-
-/** `ftp-log check --format json` for a fixture: what the Problems panel must show. */
-function cliProblems(relative) {
-  const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', path.join(FIXTURES_DIR, relative)], { encoding: 'utf8' });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`ftp-log check ${relative} exited ${r.status}: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-}
 
 /** One fixture per family that has a 5xx reply, with the 5xx the hover test points at. */
 function familySamples() {

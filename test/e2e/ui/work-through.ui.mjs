@@ -3,30 +3,18 @@
 // exchange, Go to Next Failure lands on the first problem and its Quick Fix
 // menu offers to explain it, a multi-line reply folds. What the core draws (compiled into out/
 // by `npm run compile-tests`) is what the workbench must show.
-import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURES_DIR, REPO_ROOT, VSIX_PATH } from '../lib/paths.mjs';
 import { assert } from '../lib/ui-assert.mjs';
+import { CLI, cliProblems } from '../lib/extensionSuite.mjs';
 
 const require = createRequire(import.meta.url);
 const CORE = path.join(REPO_ROOT, 'out', 'src', 'core');
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
 /** What the Problems panel lists for a fixture, from `ftp-log check`: the failures next-failure visits. */
-function problemsOf(relative) {
-  const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', path.join(FIXTURES_DIR, relative)], { encoding: 'utf8' });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`ftp-log check ${relative} exited ${r.status}: ${r.stderr}`);
-  return JSON.parse(r.stdout).filter((p) => /^\d{3}$/.test(p.code));
-}
-
-/** The cursor position the status bar shows, e.g. "Ln 33, Col 1". */
-async function cursorAt(page) {
-  const item = page.locator('#status\\.editor\\.selection');
-  await item.waitFor({ state: 'visible', timeout: 15_000 });
-  return (await item.innerText()).replace(/\s+/g, ' ').trim();
-}
+const problemsOf = (relative) => cliProblems(relative).filter((p) => /^\d{3}$/.test(p.code));
 
 /** One log per family: sessions with a failed exchange, and a reply that folds where the family has one. */
 const LOGS = [
@@ -136,10 +124,10 @@ export const suite = {
           const want = `Ln ${first.line}, Col ${first.column}`;
           await eventually(`${relative}: Ctrl+F8 goes to the ${first.code} at ${want}`, async () => {
             await workbench.goToLine(1);
-            await eventually('the cursor on line 1', async () => ({ ok: (await cursorAt(page)).startsWith('Ln 1,'), seen: await cursorAt(page) }), { page, timeoutMs: 5_000 });
+            await eventually('the cursor on line 1', async () => ({ ok: (await workbench.cursorPosition()).startsWith('Ln 1,'), seen: await workbench.cursorPosition() }), { page, timeoutMs: 5_000 });
             await page.keyboard.press('Control+F8');
             let at = '';
-            for (let i = 0; i < 20 && !(at = await cursorAt(page)).startsWith(want); i++) await page.waitForTimeout(150);
+            for (let i = 0; i < 20 && !(at = await workbench.cursorPosition()).startsWith(want); i++) await page.waitForTimeout(150);
             return { ok: at.startsWith(want), seen: at };
           }, { page });
           const menu = await workbench.quickFixMenu();
