@@ -4,7 +4,6 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { removeOnExit, track } from './cleanup.mjs';
 import { CHROMIUM } from './paths.mjs';
 
@@ -34,6 +33,10 @@ export async function launchBrowser() {
   // Playwright puts the browser's profile and its artifacts in the temp folder
   // it finds when launching: a folder of ours, removed even when a signal
   // stops the harness before Playwright could remove them itself.
+  // Imported here, not at the top: every runner imports this module before
+  // install.mjs has put playwright-core into test/e2e/node_modules on a
+  // fresh machine.
+  const { chromium } = await import('playwright-core');
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'ftp-log-browser-'));
   const removeTmp = removeOnExit(tmp);
   const savedTmp = process.env.TMPDIR;
