@@ -4,11 +4,13 @@
 // empty one when the text ends with a line end). A line longer than a chunk
 // is gathered in pieces and joined once.
 //
-// UTF-8 is cut as bytes and each line decoded on its own: CR and LF bytes are
-// never part of a longer UTF-8 sequence, and an invalid sequence is replaced
-// the same way whether its line is decoded alone or in the whole text. Each
-// line is then a string of its own, not a view into a chunk that the core
-// would keep alive by keeping a piece of the line (a session id).
+// UTF-8 is cut as bytes at line ends: CR and LF bytes are never part of a
+// longer UTF-8 sequence, and an invalid sequence is replaced the same way
+// whether its line is decoded alone or with the lines around it. So a chunk's
+// whole lines are decoded at once and cut as text, and only the line that
+// spans two chunks is gathered as bytes. Lines are then views into a chunk's
+// text: what the core keeps for long (a session id, a cached message) it copies
+// (core/ownText.ts), so a kept piece never keeps a chunk alive.
 
 /** What a splitter needs of a chunk: finding a line end and making a line. */
 interface Chunks<C> {
@@ -27,7 +29,7 @@ const CR = 13;
 class Splitter<C> {
   private pieces: C[] = [];
   /** The last chunk ended in CR: an LF starting the next one belongs to it. */
-  private afterCr = false;
+  afterCr = false;
 
   constructor(private readonly kind: Chunks<C>, private readonly line: (text: string) => void) {}
 
@@ -73,17 +75,12 @@ class Splitter<C> {
   }
 }
 
-/** V8 flattens the concatenation into a new string before it slices: a string of its own. */
-function own(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
-}
-
 const TEXT: Chunks<string> = {
   length: (c) => c.length,
   indexOf: (c, code, from) => c.indexOf(code === LF ? '\n' : '\r', from),
   at: (c, i) => c.charCodeAt(i),
   keep: (c, from, to) => c.slice(from, to),
-  line: (pieces, c, from, to) => (pieces.length === 0 ? own(c.slice(from, to)) : pieces.join('') + c.slice(from, to)),
+  line: (pieces, c, from, to) => (pieces.length === 0 ? c.slice(from, to) : pieces.join('') + c.slice(from, to)),
 };
 
 const UTF8: Chunks<Buffer> = {
@@ -101,9 +98,41 @@ export class LineSplitter extends Splitter<string> {
   }
 }
 
-/** Lines of UTF-8 byte chunks, each line decoded as TextDecoder decodes it (invalid bytes as U+FFFD). */
-export class Utf8LineSplitter extends Splitter<Buffer> {
+/** Lines of UTF-8 byte chunks, decoded as TextDecoder decodes them (invalid bytes as U+FFFD). */
+export class Utf8LineSplitter {
+  /** The line that starts in one chunk and ends in a later one, as bytes. */
+  private readonly bytes: Splitter<Buffer>;
+  /** The chunk's whole lines, decoded at once. */
+  private readonly text: Splitter<string>;
+
   constructor(line: (text: string) => void) {
-    super(UTF8, line);
+    this.bytes = new Splitter(UTF8, line);
+    this.text = new Splitter(TEXT, line);
   }
+
+  push(chunk: Buffer): void {
+    const first = firstLineEnd(chunk);
+    const last = Math.max(chunk.lastIndexOf(LF), chunk.lastIndexOf(CR));
+    if (first < 0 || first === last) {
+      this.bytes.push(chunk);
+      return;
+    }
+    // The line the last chunk left open ends at `first`; the lines up to `last` are whole.
+    this.bytes.push(chunk.subarray(0, first + 1));
+    this.text.afterCr = this.bytes.afterCr;
+    this.text.push(chunk.toString('utf8', first + 1, last + 1));
+    this.bytes.afterCr = this.text.afterCr;
+    // (An empty rest would reset afterCr: a chunk that ends in CR leaves nothing open.)
+    if (last + 1 < chunk.length) this.bytes.push(chunk.subarray(last + 1));
+  }
+
+  end(): void {
+    this.bytes.end();
+  }
+}
+
+function firstLineEnd(chunk: Buffer): number {
+  const lf = chunk.indexOf(LF);
+  const cr = chunk.indexOf(CR);
+  return lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
 }

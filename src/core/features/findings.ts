@@ -6,6 +6,7 @@ import { findingMessage } from './explain';
 import { maskArgument } from '../secrets';
 import { ONE_LINE, shownText } from '../markdown/shownText';
 import { newRow } from '../scan/row';
+import { ownText } from '../ownText';
 import { drawingCommandLine, isEcho } from '../query/replies';
 import type { LineSource } from '../scan/lineSource';
 import type { Detected } from '../scan/detect';
@@ -15,6 +16,9 @@ const SHOWN_WINDOW = 4096;
 
 /** Distinct reply texts remembered; building a message means matching server texts. */
 const MESSAGE_CACHE_LIMIT = 5000;
+
+/** Longest argument whose related message is remembered. */
+const CACHED_ARGUMENT_LIMIT = 256;
 
 /** Nested maps read without building a key per lookup. */
 type Cache = Map<string, Map<string, Map<number, Map<string, string>>>>;
@@ -32,6 +36,9 @@ export class FindingBuilder {
   /** Scratch rows for the reply and its command: a finding reads them without allocating. */
   private readonly reply = newRow();
   private readonly command = newRow();
+  /** Related messages by verb and the argument text they show: a log repeats its commands. */
+  private readonly drawn = new Map<string, Map<string, string>>();
+  private drawnCached = 0;
 
   private message(code: number, text: string, verb: string | undefined, server: string | undefined): string {
     const s = server ?? '';
@@ -44,7 +51,7 @@ export class FindingBuilder {
       this.cached = 0;
     }
     const byText = child(child(child(this.messages, s, () => new Map()), v, () => new Map()), code, () => new Map<string, string>());
-    byText.set(text, m);
+    byText.set(ownText(text), m);
     this.cached++;
     return m;
   }
@@ -68,9 +75,27 @@ export class FindingBuilder {
       line,
       span: { start: r.codeStart, end: r.codeStart + 3 },
       message: this.message(code, text, verb, src.serverFor(line)),
-      related: cmd && verb !== undefined ? { line: cmdLine, span: commandSpan(cmd.verbStart, cmd.verbEnd, cmd.argStart, cmd.argEnd), message: drawnBy(verb, cmdLine === line ? lineText : src.lineText(cmdLine), cmd.argStart, cmd.argEnd) } : undefined,
+      related: cmd && verb !== undefined ? { line: cmdLine, span: commandSpan(cmd.verbStart, cmd.verbEnd, cmd.argStart, cmd.argEnd), message: this.drawnBy(verb, cmdLine === line ? lineText : src.lineText(cmdLine), cmd.argStart, cmd.argEnd) } : undefined,
     };
     return finding;
+  }
+
+  /** `drawnBy`, remembered for the arguments seen lately. */
+  private drawnBy(verb: string, lineText: string, argStart: number, argEnd: number): string {
+    // Only what can be shown is cut out of the line: an argument may be megabytes long.
+    const raw = argStart >= 0 ? lineText.slice(argStart, Math.min(argEnd, argStart + SHOWN_WINDOW)) : '';
+    // A long argument is not worth remembering (and would take the cache's memory).
+    if (raw.length > CACHED_ARGUMENT_LIMIT) return drawnBy(verb, raw);
+    let m = this.drawn.get(verb)?.get(raw);
+    if (m !== undefined) return m;
+    m = drawnBy(verb, raw);
+    if (this.drawnCached >= MESSAGE_CACHE_LIMIT) {
+      this.drawn.clear();
+      this.drawnCached = 0;
+    }
+    child(this.drawn, verb, () => new Map<string, string>()).set(ownText(raw), m);
+    this.drawnCached++;
+    return m;
   }
 
   /** Findings for lines [from, to). */
@@ -106,9 +131,7 @@ export function findingsOf(src: DetectedSource, from = 0, to = src.lineCount): F
 }
 
 /** The related-information text: the command as users may see it (masked, bounded, nothing hidden). */
-function drawnBy(verb: string, lineText: string, argStart: number, argEnd: number): string {
-  // Only what can be shown is cut out of the line: an argument may be megabytes long.
-  const raw = argStart >= 0 ? lineText.slice(argStart, Math.min(argEnd, argStart + SHOWN_WINDOW)) : '';
+function drawnBy(verb: string, raw: string): string {
   const argument = shownText(maskArgument(verb, raw), ONE_LINE);
   return argument ? `Drawn by ${verb} ${argument}` : `Drawn by ${verb}`;
 }

@@ -11,6 +11,7 @@
 import type { LineKind, LineResult, Span } from '../model';
 import { FAMILIES, type FamilyId } from '../families';
 import { clearRow, newRow, type Row } from './row';
+import { ownText } from '../ownText';
 
 const FAMILY_INDEX = new Map<FamilyId, number>(FAMILIES.map((f, i) => [f, i]));
 let lastFamily: FamilyId | undefined;
@@ -70,6 +71,8 @@ class Interner {
     if (value === this.lastValue) return this.lastId;
     let id = this.ids.get(value);
     if (id === undefined) {
+      // Kept for as long as the store: a copy, not a piece of the line (see ownText).
+      value = ownText(value);
       id = this.values.length;
       this.values.push(value);
       this.ids.set(value, id);

@@ -19,6 +19,7 @@ import { serverNamedOn, SERVER_MEMORY } from '../query/sessionServer';
 import { serverOfFamily } from '../families';
 import { newRow } from '../scan/row';
 import { WindowSource } from './windowSource';
+import { ownText } from '../ownText';
 
 /** Lines the window keeps: more than any query looks back (the drawing command, 2,000 lines). */
 const WINDOW_LINES = 4096;
@@ -92,7 +93,11 @@ export class FindingStream {
     const line = this.lines++;
     this.window.push(text, row);
     const server = serverNamedOn(this.window, line, this.scratch);
-    if (server) this.servers.set(row.session, { line, server });
+    if (server) {
+      // Deleted first, so the map stays in the order sessions last named their server.
+      this.servers.delete(row.session);
+      this.servers.set(row.session === undefined ? undefined : ownText(row.session), { line, server });
+    }
     const finding = this.builder.at(this.window, line);
     if (finding) this.emit(finding);
     if ((line & 4095) === 0) this.forgetServers(line);
@@ -105,8 +110,11 @@ export class FindingStream {
     return serverOfFamily(this.familyOf);
   }
 
-  /** Sessions whose server is no longer remembered take no memory. */
+  /** Sessions whose server is no longer remembered take no memory (the oldest come first). */
   private forgetServers(line: number): void {
-    for (const [session, named] of this.servers) if (line - named.line > SERVER_MEMORY) this.servers.delete(session);
+    for (const [session, named] of this.servers) {
+      if (line - named.line <= SERVER_MEMORY) return;
+      this.servers.delete(session);
+    }
   }
 }

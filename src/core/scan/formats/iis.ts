@@ -11,6 +11,7 @@ import { doneRow, type Hit } from './hit';
 import { replyCodeAt, stickyEnd, verbSpanning } from './syntax';
 import { digitsEnd, sessionText } from './session';
 import { isCommandVerb } from '../../catalogue/commands';
+import { ownText } from '../../ownText';
 import { isOtherProtocolVersion, isOtherServiceSite, isSmtpOutboundUser, isSmtpVerb } from './iisServices';
 
 const FIELDS = '#Fields:';
@@ -38,8 +39,10 @@ export function parseIisFields(line: string): IisLayout | undefined {
   if (!isFieldsHeader(line)) return undefined;
   const header = line.charCodeAt(0) === BOM ? line.slice(1) : line;
   if (layouts.has(header)) return layouts.get(header);
-  const layout = layoutOf(header, false);
-  if (layouts.size < 64) layouts.set(header, layout);
+  // Kept for the whole run, with the names cut from it: a copy, not a piece of a chunk (see ownText).
+  const owned = ownText(header);
+  const layout = layoutOf(owned, false);
+  if (layouts.size < 64) layouts.set(owned, layout);
   return layout;
 }
 
