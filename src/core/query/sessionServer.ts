@@ -13,9 +13,24 @@ import { LineKind } from '../model';
 import { recogniseServerFromGreeting, recogniseServerFromSyst } from '../catalogue/servers';
 import { newRow, type Row } from '../scan/row';
 import type { LineSource } from '../scan/lineSource';
+import { ownText } from '../ownText';
 
 /** Lines a session's server stays known after the line that named it. */
 export const SERVER_MEMORY = 200_000;
+
+/** Greeting texts repeat (a server greets every session alike): the server each names, or null. */
+const greeted = new Map<string, string | null>();
+const GREETED_LIMIT = 1024;
+
+function serverOfGreeting(text: string): string | undefined {
+  let server = greeted.get(text);
+  if (server === undefined) {
+    server = recogniseServerFromGreeting(text)?.server ?? null;
+    if (greeted.size >= GREETED_LIMIT) greeted.clear();
+    greeted.set(ownText(text), server);
+  }
+  return server ?? undefined;
+}
 
 /** The server `line` names, if it is a greeting line or a SYST reply in a server's own words. */
 export function serverNamedOn(src: LineSource, line: number, scratch: Row = newRow()): string | undefined {
@@ -26,7 +41,7 @@ export function serverNamedOn(src: LineSource, line: number, scratch: Row = newR
   if (code !== 220 && !(code === 215 && kind === LineKind.Reply)) return undefined;
   if (r.textStart < 0) return undefined;
   const text = src.lineText(line).slice(r.textStart, Math.min(r.textEnd, r.textStart + 512));
-  return (code === 220 ? recogniseServerFromGreeting(text) : recogniseServerFromSyst(text))?.server;
+  return code === 220 ? serverOfGreeting(text) : recogniseServerFromSyst(text)?.server;
 }
 
 interface Named {
