@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { LogDocument, SYNC_RESCAN_LINES } from '../../src/core/scan/document';
+import { HEAD_LINES } from '../../src/core/scan/head';
 import { allFixtures } from '../support/fixtures';
 import { between, pick, seeded } from '../../bench/random';
 import { findingsOf } from '../../src/core/features/findings';
@@ -35,6 +36,25 @@ describe('incremental updates', () => {
       assert.equal(snapshot(doc), snapshot(new LogDocument(lines.slice())));
     });
   }
+
+  it('a log longer than its head: edits past it, in it and across its end read as a fresh scan does', () => {
+    const random = seeded(12);
+    const lines = Array.from({ length: HEAD_LINES + 150 }, () => pick(random, pool));
+    const doc = new LogDocument(lines.slice());
+    assert.equal(snapshot(doc), snapshot(new LogDocument(lines.slice())));
+    for (let step = 0; step < 40; step++) {
+      // Around the head's end (where a deletion can make the whole log its head), and far past it.
+      const near = random() < 0.6;
+      const start = near ? between(random, HEAD_LINES - 60, Math.min(lines.length, HEAD_LINES + 60)) : between(random, HEAD_LINES, lines.length);
+      const del = Math.min(between(random, 0, near ? 120 : 4), lines.length - start);
+      const insert = Array.from({ length: between(random, 0, near ? 100 : 4) }, () => pick(random, random() < 0.3 ? extras : pool));
+      lines.splice(start, del, ...insert);
+      doc.replaceLines(start, del, insert);
+      doc.settle();
+      // Asked between edits, so what the document keeps from one answer to the next is used.
+      if (step % 4 === 3) assert.equal(snapshot(doc), snapshot(new LogDocument(lines.slice())), `diverged at step ${step}`);
+    }
+  });
 
   it('a document read in chunks equals one made from all its lines, and edits after it stay in step', () => {
     const random = seeded(9);

@@ -78,6 +78,18 @@ export class SessionServers {
     this.indexed = Math.max(this.indexed, to);
   }
 
+  /** Forgets what lines from `line` on named (they changed); the lines before keep their entries. */
+  forgetFrom(line: number): void {
+    if (line >= this.indexed) return;
+    for (const [session, list] of this.bySession) {
+      let keep = list.length;
+      while (keep > 0 && list[keep - 1].line >= line) keep--;
+      if (keep === 0) this.bySession.delete(session);
+      else list.length = keep;
+    }
+    this.indexed = line;
+  }
+
   /** The server the session of `line` last named at or before `line`, if it is still remembered. */
   at(line: number, session: number): string | undefined {
     if (line >= this.indexed) this.extend(line);

@@ -82,8 +82,8 @@ export class LogDocument implements LineSource {
   private version = 0;
   /** The last changes: the revision each made and the first line it touched. */
   private readonly changes: { version: number; from: number }[] = [];
-  private cachedHead = { version: -1, length: 0 };
-  private cachedFamily: { version: number; family: Detected } = { version: -1, family: 'none' };
+  private cachedHead = { version: -1, count: 0, length: 0 };
+  private cachedFamily: { version: number; head: number; family: Detected } = { version: -1, head: -1, family: 'none' };
   /** The first read of the lines: how far it has come (see `advance`); undefined once every line is read. */
   private loader: Loader | undefined;
 
@@ -193,7 +193,8 @@ export class LogDocument implements LineSource {
    */
   private changed(from = 0): void {
     this.version++;
-    this.servers = undefined;
+    // What the lines before `from` named stays: an edit in the middle does not re-read the top.
+    this.servers?.forgetFrom(from);
     this.changes.push({ version: this.version, from });
     if (this.changes.length > CHANGES_KEPT) this.changes.shift();
   }
@@ -218,7 +219,13 @@ export class LogDocument implements LineSource {
 
   /** How many lines form the head (see head.ts). */
   get headLines(): number {
-    if (this.cachedHead.version !== this.version) this.cachedHead = { version: this.version, length: headLength(this.results.length, (i) => this.texts.get(i).length) };
+    const cached = this.cachedHead;
+    if (cached.version !== this.version) {
+      // A head that a bound ended (not the last line) depends only on its own lines' lengths.
+      const count = this.results.length;
+      const same = cached.version >= 0 && cached.length < cached.count && cached.length < count && this.changedSince(cached.version) >= cached.length;
+      this.cachedHead = { version: this.version, count, length: same ? cached.length : headLength(count, (i) => this.texts.get(i).length) };
+    }
     return this.cachedHead.length;
   }
 
@@ -290,7 +297,13 @@ export class LogDocument implements LineSource {
 
   /** The detected log family, or `none` when nothing in the document is FTP. */
   get family(): Detected {
-    if (this.cachedFamily.version !== this.version) this.cachedFamily = { version: this.version, family: detectFromTally(this.headTally()) };
+    const cached = this.cachedFamily;
+    if (cached.version !== this.version) {
+      // The family is the head's: an edit past the head keeps it.
+      const head = this.headLines;
+      const same = cached.head === head && this.changedSince(cached.version) >= head;
+      this.cachedFamily = { version: this.version, head, family: same ? cached.family : detectFromTally(this.headTally()) };
+    }
     return this.cachedFamily.family;
   }
 
