@@ -8,7 +8,11 @@
 // A tier that fails does not stop the next (except a failed build); the exit
 // status is 1 when anything failed. Ctrl+C / SIGTERM stop the running tier
 // (which cleans up after itself) and then this runner.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// The VS Code builds the last tiers need are installed while the first two
+// run (they need neither): on a new machine that is minutes of downloading
+// and native builds that would otherwise come after them.
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,21 +26,51 @@ const { mochaCounts, runPassingThrough, summaryLine } = await import(pathToFileU
 
 let stopping = null;
 let current = null;
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'ftp-log-test-'));
+const install = installInBackground(path.join(scratch, 'install.log'));
 for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
   process.on(sig, () => {
     stopping = code;
     // A signal sent to this process alone (kill, npm forwarding it) must reach the tier
     // too; the harness stops once even when a terminal's Ctrl+C reached it as well.
     current?.kill(sig);
+    install.child.kill(sig);
   });
+}
+
+function finish(code) {
+  install.child.kill('SIGTERM');
+  rmSync(scratch, { recursive: true, force: true });
+  process.exit(code);
 }
 
 async function step(command, args) {
   const run = runPassingThrough(command, args, { cwd: root, env: process.env, onSpawn: (child) => { current = child; } });
   const result = await run;
   current = null;
-  if (stopping !== null) process.exit(stopping);
+  if (stopping !== null) finish(stopping);
   return result;
+}
+
+/** `node test/e2e/install.mjs`, its output kept in `logFile`; `done` resolves to its exit code. */
+function installInBackground(logFile) {
+  console.log(`installing the VS Code test builds in the background while the unit and slow tiers run (log: ${logFile})`);
+  const out = createWriteStream(logFile);
+  const child = spawn(process.execPath, [path.join(root, 'test/e2e/install.mjs')], { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(out, { end: false });
+  child.stderr.pipe(out, { end: false });
+  const done = new Promise((resolve) => {
+    child.on('error', () => resolve(1));
+    child.on('close', (code) => out.end(() => resolve(code ?? 1)));
+  });
+  return { child, done, logFile };
+}
+
+/** Waits for the background install and shows what it printed; the e2e tier installs (or says why not) itself if it failed. */
+async function awaitInstall() {
+  const code = await install.done;
+  if (stopping !== null) finish(stopping);
+  console.log(`\n--- background install of the VS Code test builds (exit ${code}) ---\n${readFileSync(install.logFile, 'utf8').trimEnd()}\n`);
 }
 
 /** A mocha tier: its counts, and one failure more if it failed before mocha could count. */
@@ -52,11 +86,11 @@ const unit = await mochaTier('unit', npm, ['run', 'test:unit']);
 tiers.push(unit);
 if (!unit.ran) {
   console.log(`\nnpm test: the build failed; nothing else ran\n${summaryLine(tiers)}`);
-  process.exit(1);
+  finish(1);
 }
 tiers.push(await mochaTier('slow', process.execPath, [path.join(root, 'node_modules/mocha/bin/mocha.js'), '--config', '.mocharc.slow.json']));
+await awaitInstall();
 
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'ftp-log-test-'));
 try {
   const countsFile = path.join(scratch, 'e2e-counts.json');
   const e2e = await step(npm, ['run', 'test:e2e', '--', '--counts-file', countsFile]);

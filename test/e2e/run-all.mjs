@@ -66,7 +66,9 @@ async function main() {
     args: argv,
     options: {
       flavour: { type: 'string', multiple: true },
-      timeout: { type: 'string', default: '600' },
+      // A budget that only a hang uses up: each build's run takes about 200 s on a quiet
+      // machine and was seen past 300 s on a busy one.
+      timeout: { type: 'string', default: '1200' },
       extension: { type: 'string' },
       tests: { type: 'string' },
       workspace: { type: 'string' },

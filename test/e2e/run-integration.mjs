@@ -29,7 +29,9 @@ export function integrationOptions(argv) {
     args: argv,
     options: {
       flavour: { type: 'string', multiple: true },
-      timeout: { type: 'string', default: '600' },
+      // A budget that only a hang uses up: each build's run takes about 200 s on a quiet
+      // machine and was seen past 300 s on a busy one.
+      timeout: { type: 'string', default: '1200' },
       'no-electron': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       extension: { type: 'string', default: REPO_ROOT },

@@ -24,9 +24,20 @@ export type CliProblem = Omit<CliFileProblem, 'file'>;
 
 /** What `ftp-log check --format json` reports for a file. */
 export function cliCheck(file: string): CliProblem[] {
-  const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+  return cliCheckAll([file]).get(file)!;
+}
+
+/** What one `ftp-log check --format json FILE…` reports for each of the files (each is checked on its own). */
+export function cliCheckAll(files: readonly string[]): Map<string, CliProblem[]> {
+  const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
   assert.ok(r.status === 0 || r.status === 1, `ftp-log check failed (${r.status}): ${r.stderr}`);
-  return (JSON.parse(r.stdout) as CliFileProblem[]).map(({ file: _file, ...problem }) => problem);
+  const byFile = new Map<string, CliProblem[]>(files.map((f) => [f, []]));
+  for (const { file, ...problem } of JSON.parse(r.stdout) as CliFileProblem[]) {
+    const list = byFile.get(file);
+    assert.ok(list, `ftp-log check reported a file it was not given: ${file}`);
+    list.push(problem);
+  }
+  return byFile;
 }
 
 /** The same problems, for text that is not on disk. */

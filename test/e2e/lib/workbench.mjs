@@ -30,6 +30,29 @@ export class Workbench {
     return workbench;
   }
 
+  /** Waits until the workbench shows the colour theme `theme` ({ className } from lib/themeClass.mjs). */
+  async waitForTheme(theme, { timeoutMs = 20_000 } = {}) {
+    await this.page.waitForFunction(
+      ([selector, cls]) => document.querySelector(selector)?.classList.contains(cls),
+      [WORKBENCH, theme.className],
+      { timeout: timeoutMs },
+    );
+  }
+
+  /** Picks the colour theme `theme` ({ label, className }) as a user does: Preferences: Color Theme, its row, Enter. */
+  async selectColorTheme(theme, { timeoutMs = 15_000 } = {}) {
+    const { page } = this;
+    await this.runCommand('Preferences: Color Theme', { timeoutMs });
+    const input = page.locator(`${QUICK_INPUT} input`);
+    await input.waitFor({ state: 'visible', timeout: timeoutMs });
+    await input.fill(theme.label);
+    const name = page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(theme.label)}\\s*$`) });
+    const row = page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`).filter({ has: name }).first();
+    await row.waitFor({ state: 'visible', timeout: timeoutMs });
+    await row.click();
+    await this.waitForTheme(theme, { timeoutMs });
+  }
+
   /** Opens the quick input with `key` (Ctrl+P, F1, Ctrl+G …), types `text` and returns the input. */
   async quickInput(key, text, { timeoutMs = 15_000 } = {}) {
     const { page } = this;
@@ -207,6 +230,15 @@ export class Workbench {
     await this.page.mouse.move(2, 2);
     await this.page.keyboard.press('Escape');
     await this.page.locator(VISIBLE_HOVER).first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+  }
+
+  /** Hides the panel (Problems, Output …) if a test left it open, so the next theme starts from the first layout. */
+  async hidePanel({ timeoutMs = 10_000 } = {}) {
+    const panel = this.page.locator('.part.panel');
+    if (!(await panel.isVisible())) return;
+    await this.dismissHover();
+    await this.page.keyboard.press('Control+J');
+    await panel.waitFor({ state: 'hidden', timeout: timeoutMs });
   }
 
   /** Shows the Problems panel (Ctrl+Shift+M) if it is not already visible. */

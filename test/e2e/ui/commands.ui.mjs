@@ -7,14 +7,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURES_DIR, VSIX_PATH } from '../lib/paths.mjs';
 import { assert } from '../lib/ui-assert.mjs';
-import { CLI, cliProblems } from '../lib/extensionSuite.mjs';
+import { CLI, cliProblems, THEMES } from '../lib/extensionSuite.mjs';
 
 const SAMPLE = 'raw/session.ftplog';
-
-const THEMES = {
-  min: ['Default Dark Modern', 'Default Light Modern', 'Default High Contrast', 'Default High Contrast Light'],
-  latest: ['Dark 2026', 'Light 2026', 'Dark Modern', 'Light Modern', 'Default High Contrast', 'Default High Contrast Light'],
-};
 
 /** What the Problems panel must list for the sample, from `ftp-log check`. */
 const problems = () => cliProblems(SAMPLE);
@@ -71,7 +66,7 @@ export const suite = {
     return null;
   },
   // What these check does not depend on the colours: a dark and a light theme on the oldest build, a dark one on the newest.
-  runs: (flavour) => THEMES[flavour].slice(0, flavour === 'min' ? 2 : 1).map((theme) => ({ theme })),
+  runs: (flavour) => [{ themes: THEMES[flavour].slice(0, flavour === 'min' ? 2 : 1) }],
   tests: [
     {
       name: 'the Quick Fix menu on a 550 explains it beside the log',

@@ -19,7 +19,7 @@ export const suite = {
   workspace: FIXTURES_DIR,
   skipReason: missingBuild,
   // What these show does not depend on the colours: a dark and a light theme on the oldest build, a dark one on the newest.
-  runs: (flavour) => THEMES[flavour].slice(0, flavour === 'min' ? 2 : 1).map((theme) => ({ theme })),
+  runs: (flavour) => [{ themes: THEMES[flavour].slice(0, flavour === 'min' ? 2 : 1) }],
   tests: [
     {
       name: 'the status bar names the format and counts the problems; a click opens the Problems panel',
