@@ -1,7 +1,7 @@
 // The Problems panel shows exactly what `ftp-log check` prints, for every fixture.
 
 import * as vscode from 'vscode';
-import { activateExtension, asProblems, cliCheckAll, closeAll, type CliProblem, expectDiagnostics, familyOf, fixtureFiles, openFtpLog, waitFor } from './support';
+import { activateExtension, asProblems, cliCheckAll, closeAll, DocumentsAhead, type CliProblem, expectDiagnostics, familyOf, fixtureFiles, openFtpLog, waitFor } from './support';
 import * as assert from 'node:assert/strict';
 
 describe('diagnostics', () => {
@@ -11,12 +11,13 @@ describe('diagnostics', () => {
   // One CLI run for every fixture (a process each would cost more than the tests).
   let cli: Map<string, CliProblem[]>;
   before(() => (cli = cliCheckAll(fixtureFiles())));
+  const documents = new DocumentsAhead(fixtureFiles());
 
   for (const file of fixtureFiles()) {
     it(`equal the CLI for ${familyOf(file)}/${file.split('/').pop()}`, async () => {
-      const editor = await openFtpLog(file);
-      await expectDiagnostics(editor.document.uri, cli.get(file)!);
-      for (const d of vscode.languages.getDiagnostics(editor.document.uri)) {
+      const doc = await documents.document(file);
+      await expectDiagnostics(doc.uri, cli.get(file)!);
+      for (const d of vscode.languages.getDiagnostics(doc.uri)) {
         assert.equal(d.source, 'ftp-log');
         // The code links to its explanation: its value is the reply code.
         assert.ok(typeof d.code === 'object', 'the code carries its explanation link');

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { analyze } from '../../src/core/analyze';
-import { activateExtension, closeAll, familyOf, fixtureFiles, openFtpLog, tempFile } from './support';
+import { activateExtension, closeAll, DocumentsAhead, familyOf, fixtureFiles, openFtpLog, tempFile } from './support';
 
 async function hoverText(uri: vscode.Uri, pos: vscode.Position): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos);
@@ -18,14 +18,19 @@ describe('hover', () => {
   before(activateExtension);
   after(closeAll);
 
-  for (const file of fixtureFiles().filter((f) => familyOf(f) !== 'none')) {
-    const analysis = analyze(fs.readFileSync(file, 'utf8'));
-    const reply = analysis.replies.find((r) => r.code >= 500) ?? analysis.replies[0];
-    if (!reply) continue;
+  const hovered = fixtureFiles()
+    .filter((f) => familyOf(f) !== 'none')
+    .map((file) => {
+      const analysis = analyze(fs.readFileSync(file, 'utf8'));
+      return { file, reply: analysis.replies.find((r) => r.code >= 500) ?? analysis.replies[0] };
+    })
+    .filter((h) => h.reply !== undefined);
+  const documents = new DocumentsAhead(hovered.map((h) => h.file));
+  for (const { file, reply } of hovered) {
     it(`explains ${reply.code} in ${familyOf(file)}/${file.split('/').pop()}`, async () => {
-      const editor = await openFtpLog(file);
+      const doc = await documents.document(file);
       const pos = new vscode.Position(reply.line, reply.codeSpan.start + 1);
-      const text = await hoverTextEventually(editor.document.uri, pos);
+      const text = await hoverTextEventually(doc.uri, pos);
       assert.match(text, new RegExp(`\\*\\*${reply.code}\\*\\*`));
       assert.match(text, /RFC|digits|Digits/);
       if (reply.code >= 500) assert.match(text, /permanent negative/);

@@ -102,9 +102,35 @@ export async function activateExtension(): Promise<FtpLogApi> {
 }
 
 export async function openFtpLog(file: string): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(await openFtpLogDocument(file));
+}
+
+/** A file opened as an FTP log without an editor: the extension reads it all the same. */
+export async function openFtpLogDocument(file: string): Promise<vscode.TextDocument> {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-  const ftp = doc.languageId === 'ftp-log' ? doc : await vscode.languages.setTextDocumentLanguage(doc, 'ftp-log');
-  return vscode.window.showTextDocument(ftp);
+  return doc.languageId === 'ftp-log' ? doc : vscode.languages.setTextDocumentLanguage(doc, 'ftp-log');
+}
+
+/**
+ * Documents for tests that each read one file of a list, opened a few files
+ * ahead, so the extension reads the next ones while a test waits on its own
+ * (one at a time, most of a test is waiting). Only a few ahead: VS Code keeps
+ * about fifty documents that no editor shows and closes the oldest.
+ */
+export class DocumentsAhead {
+  private readonly opened = new Map<string, Promise<vscode.TextDocument>>();
+
+  constructor(private readonly files: readonly string[], private readonly ahead = 12) {}
+
+  document(file: string): Promise<vscode.TextDocument> {
+    const at = this.files.indexOf(file);
+    assert.ok(at >= 0, `${file} is not in the list`);
+    for (let i = at; i < Math.min(this.files.length, at + this.ahead); i++) {
+      const next = this.files[i];
+      if (!this.opened.has(next)) this.opened.set(next, openFtpLogDocument(next));
+    }
+    return this.opened.get(file)!;
+  }
 }
 
 export async function closeAll(): Promise<void> {
