@@ -15,7 +15,7 @@ import { serverOfFamily } from '../families';
 import type { Row } from './row';
 import type { LineSource } from './lineSource';
 import { EvidenceTable, NO_EVIDENCE, type Candidate } from './generic/evidence';
-import { decideDialect, type Dialect } from './generic/dialect';
+import { decideDialect, DialectLearner, type Dialect } from './generic/dialect';
 
 /** Distinct evidence kept before the table is rebuilt from the learning lines (edits add entries). */
 const EVIDENCE_LIMIT = 65536;
@@ -23,6 +23,11 @@ const EVIDENCE_LIMIT = 65536;
 
 /** Lines the first read goes on for in one call of `load` (about 4 ms): a slice of an editor's reading. */
 export const LOAD_STEP_LINES = 1000;
+/** Lines of the first call of `load`; each later call reads twice as many, up to HEAD_STEP_LINES while the head is read (and read again), LOAD_STEP_LINES after. */
+const FIRST_STEP_LINES = 50;
+const HEAD_STEP_LINES = 200;
+/** The budget of a read that is not in steps (a document made from its whole text). */
+const ALL_AT_ONCE = Number.MAX_SAFE_INTEGER;
 
 /** How far the first read of a document has come. */
 interface Loader {
@@ -37,10 +42,14 @@ interface Loader {
   head: number;
   /** While the head is read again under a dialect just learned: the next line of it to read. */
   reread: number | undefined;
+  /** What the head's lines told so far of client prefixes (see generic/dialect.ts). */
+  learner: DialectLearner;
+  /** Calls of `load` so far. */
+  steps: number;
 }
 
-function newLoader(texts: number): Loader {
-  return { scanner: new Scanner(), texts, rows: 0, headChars: 0, learned: false, head: 0, reread: undefined };
+function newLoader(texts: number, evidence: EvidenceTable): Loader {
+  return { scanner: new Scanner(), texts, rows: 0, headChars: 0, learned: false, head: 0, reread: undefined, learner: new DialectLearner(evidence), steps: 0 };
 }
 
 /** Lines an edit re-scans before it returns: about 10 ms; the rest of a long re-scan goes on in `continueRescan`. */
@@ -96,8 +105,8 @@ export class LogDocument implements LineSource {
   constructor(text: string | string[]) {
     this.texts = typeof text === 'string' ? LineTexts.fromText(text) : LineTexts.fromLines(text);
     this.results = new LineStore(this.texts.length);
-    this.loader = newLoader(this.texts.length);
-    this.advance(Number.MAX_SAFE_INTEGER);
+    this.loader = newLoader(this.texts.length, this.evidence);
+    this.advance(ALL_AT_ONCE);
   }
 
   /**
@@ -111,7 +120,7 @@ export class LogDocument implements LineSource {
     const doc = new LogDocument([]);
     doc.texts = LineTexts.blank(lineCount);
     doc.results = new LineStore(lineCount);
-    doc.loader = newLoader(0);
+    doc.loader = newLoader(0, doc.evidence);
     return doc;
   }
 
@@ -132,7 +141,12 @@ export class LogDocument implements LineSource {
     const to = Math.min(texts.length, loader.texts + lines.length);
     for (let i = loader.texts; i < to; i++) texts[i] = lines[i - loader.texts];
     loader.texts = to;
-    return this.advance(LOAD_STEP_LINES);
+    // The head's steps run cold (the scanner's code still being compiled, which costs the host's
+    // other threads as much again): they start small, double, and stay small until the head is
+    // read, and read again under the dialect it proved.
+    const inHeadStill = !loader.learned || loader.reread !== undefined;
+    const budget = Math.min(inHeadStill ? HEAD_STEP_LINES : LOAD_STEP_LINES, FIRST_STEP_LINES << Math.min(loader.steps++, 16));
+    return this.advance(budget);
   }
 
   /** The learned client prefixes (what the generic family reads), if any. */
@@ -148,6 +162,8 @@ export class LogDocument implements LineSource {
    */
   private advance(budget: number): boolean {
     const loader = this.loader!;
+    const given = budget;
+    const stepped = budget !== ALL_AT_ONCE;
     this.changed();
     const store = this.results;
     for (; budget > 0; budget--) {
@@ -161,13 +177,17 @@ export class LogDocument implements LineSource {
       }
       const i = loader.rows;
       if (!loader.learned && (i === this.lineCount || (i < loader.texts && !inHead(i, loader.headChars)))) {
+        // The decision runs once, cold, and costs about a step: a read in steps gives it one of its own.
+        if (stepped && budget < given) break;
         loader.learned = true;
         loader.head = i;
-        this.dialectOf = this.decideDialect();
+        // The learner has seen every head line in order (unless the evidence table had to be rebuilt).
+        this.dialectOf = this.evidence.size > EVIDENCE_LIMIT ? this.decideDialect() : loader.learner.decide();
         if (this.dialectOf && i > 0) {
           loader.scanner = new Scanner(INITIAL_STATE, this.dialectOf);
           loader.reread = 0;
         }
+        if (stepped) break;
         continue;
       }
       if (i >= loader.texts) break;
@@ -175,7 +195,9 @@ export class LogDocument implements LineSource {
       if (!loader.learned) {
         loader.headChars += text.length;
         // What each head line tells of client prefixes, read with the line: deciding costs no pass of its own.
-        store.setEvidence(i, this.evidence.of(text));
+        const evidence = this.evidence.of(text);
+        store.setEvidence(i, evidence);
+        if (evidence !== NO_EVIDENCE) loader.learner.add(this.evidence.candidates(evidence));
       }
       store.set(i, loader.scanner.next(text));
       store.setEndState(i, this.states.id(loader.scanner.state));

@@ -73,24 +73,31 @@ function statsOf(all: Map<number, ShapeStats>, shape: number): ShapeStats {
 }
 
 /**
- * The dialect proven by `lines` (each line's candidates, in document order),
- * or undefined when none is.
+ * Learns a dialect line by line: each line's candidates, in document order,
+ * then `decide`. Fed while a document is first read, the learning costs no
+ * pass of its own, and its code is warm when the decision comes.
  */
-export function decideDialect(lines: Iterable<readonly Candidate[]>, table: EvidenceTable): Dialect | undefined {
-  const stats = new Map<number, ShapeStats>();
+export class DialectLearner {
+  private readonly stats = new Map<number, ShapeStats>();
   /** The last command seen under each command shape, not yet answered. */
-  const pending = new Map<number, string>();
-  const exchanges = new Map<string, number>();
-  const greeted = new Set<number>();
-  const paired = new Map<string, boolean>();
-  const isPair = (c: number, r: number): boolean => {
+  private readonly pending = new Map<number, string>();
+  private readonly exchanges = new Map<string, number>();
+  private readonly greeted = new Set<number>();
+  private readonly paired = new Map<string, boolean>();
+  private readonly wrapped = new Map<number, { lines: number; telling: number }>();
+
+  constructor(private readonly table: EvidenceTable) {}
+
+  private isPair(c: number, r: number): boolean {
     const key = `${c},${r}`;
-    let p = paired.get(key);
-    if (p === undefined) paired.set(key, (p = pairedShapes(table.shapes[c], table.shapes[r])));
+    let p = this.paired.get(key);
+    if (p === undefined) this.paired.set(key, (p = pairedShapes(this.table.shapes[c], this.table.shapes[r])));
     return p;
-  };
-  const wrapped = new Map<number, { lines: number; telling: number }>();
-  for (const candidates of lines) {
+  }
+
+  /** The next line's candidates. */
+  add(candidates: readonly Candidate[]): void {
+    const { stats, pending, exchanges, greeted, wrapped } = this;
     for (const cand of candidates) {
       if (cand.role === Role.Inner) {
         const w = wrapped.get(cand.shape) ?? { lines: 0, telling: 0 };
@@ -113,7 +120,7 @@ export function decideDialect(lines: Iterable<readonly Candidate[]>, table: Evid
         s.codes.add(cand.code);
         if (cand.code === 220 && pending.size === 0) greeted.add(cand.shape);
         for (const [c, verb] of pending) {
-          if (!isPair(c, cand.shape) || !answers(verb, cand.code)) continue;
+          if (!this.isPair(c, cand.shape) || !answers(verb, cand.code)) continue;
           const key = `${c},${cand.shape}`;
           exchanges.set(key, (exchanges.get(key) ?? 0) + 1);
           // A 1yz reply is followed by the final one: the command stays open for it.
@@ -122,6 +129,30 @@ export function decideDialect(lines: Iterable<readonly Candidate[]>, table: Evid
       }
     }
   }
+
+  /** The dialect the lines added so far prove, or undefined when none is. */
+  decide(): Dialect | undefined {
+    return dialectOf(this.table, this.stats, this.exchanges, this.greeted, this.wrapped);
+  }
+}
+
+/**
+ * The dialect proven by `lines` (each line's candidates, in document order),
+ * or undefined when none is.
+ */
+export function decideDialect(lines: Iterable<readonly Candidate[]>, table: EvidenceTable): Dialect | undefined {
+  const learner = new DialectLearner(table);
+  for (const candidates of lines) learner.add(candidates);
+  return learner.decide();
+}
+
+function dialectOf(
+  table: EvidenceTable,
+  stats: ReadonlyMap<number, ShapeStats>,
+  exchanges: ReadonlyMap<string, number>,
+  greeted: ReadonlySet<number>,
+  wrapped: ReadonlyMap<number, { lines: number; telling: number }>,
+): Dialect | undefined {
   const asCommand = new Set<number>();
   const asReply = new Set<number>();
   for (const [key, count] of exchanges) {
