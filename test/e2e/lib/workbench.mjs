@@ -39,7 +39,7 @@ export class Workbench {
     );
   }
 
-  /** Picks the colour theme `theme` ({ label, className }) as a user does: Preferences: Color Theme, its row, Enter. */
+  /** Picks the colour theme `theme` ({ label, className }) as a user does: Preferences: Color Theme, then a click on its row. */
   async selectColorTheme(theme, { timeoutMs = 15_000 } = {}) {
     const { page } = this;
     await this.runCommand('Preferences: Color Theme', { timeoutMs });
