@@ -4,6 +4,7 @@
 // /^\s*[1-5]\d\d[ -]/ (floor.ts). Throughput in MB/s and peak RSS of both.
 
 import { spawn } from 'node:child_process';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -18,6 +19,12 @@ export interface CliFigures {
   floor_mb_per_s: number;
   floor_rss_mb: number;
   cli_vs_floor: number;
+  /** The same check with --threads set to the CPUs this machine has (and what it costs in memory). */
+  cli_threads: number;
+  cli_threads_ms: number;
+  cli_threads_mb_per_s: number;
+  cli_threads_rss_mb: number;
+  cli_threads_vs_floor: number;
 }
 
 const TIME = '/usr/bin/time';
@@ -34,6 +41,19 @@ function writeLog(file: string, mb: number): number {
     fs.closeSync(fd);
   }
   return written;
+}
+
+/** SHA-256 of a file, read in pieces (the outputs are hundreds of megabytes). */
+function digest(file: string): string {
+  const hash = crypto.createHash('sha256');
+  const fd = fs.openSync(file, 'r');
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  try {
+    for (let n; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 interface Measured {
@@ -74,6 +94,10 @@ export async function benchCli(root: string, mb: number): Promise<CliFigures> {
     const bytes = writeLog(file, mb);
     const floor = await measure([path.join(root, 'out/bench/floor.js'), file], undefined, true);
     const cli = await measure([path.join(root, 'dist/cli.js'), 'check', '--format', 'json', file], path.join(dir, 'problems.json'), false);
+    const threads = os.availableParallelism();
+    const threaded = await measure([path.join(root, 'dist/cli.js'), 'check', '--threads', String(threads), '--format', 'json', file], path.join(dir, 'problems-threads.json'), false);
+    // Same bytes out, or the figure would mean nothing.
+    if (digest(path.join(dir, 'problems.json')) !== digest(path.join(dir, 'problems-threads.json'))) throw new Error('--threads wrote other problems than one thread');
     const size = bytes / (1024 * 1024);
     return {
       cli_mb: Math.round(size),
@@ -84,6 +108,11 @@ export async function benchCli(root: string, mb: number): Promise<CliFigures> {
       floor_mb_per_s: size / (floor.ms / 1000),
       floor_rss_mb: floor.rssBytes / (1024 * 1024),
       cli_vs_floor: cli.ms / floor.ms,
+      cli_threads: threads,
+      cli_threads_ms: threaded.ms,
+      cli_threads_mb_per_s: size / (threaded.ms / 1000),
+      cli_threads_rss_mb: threaded.rssBytes / (1024 * 1024),
+      cli_threads_vs_floor: threaded.ms / floor.ms,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

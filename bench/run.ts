@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   Object.assign(result, c);
   rows.push([`floor process: stream ${c.cli_mb} MB, split, regex`, c.floor_cli_ms.toFixed(0) + ' ms', `${c.floor_mb_per_s.toFixed(1)} MB/s, peak RSS ${c.floor_rss_mb.toFixed(0)} MB`]);
   rows.push([`ftp-log check --format json (${c.cli_mb} MB)`, c.cli_ms.toFixed(0) + ' ms', `${c.cli_mb_per_s.toFixed(1)} MB/s, peak RSS ${c.cli_rss_mb.toFixed(0)} MB, cli_vs_floor ${c.cli_vs_floor.toFixed(2)} (target ≤ 3)`]);
+  rows.push([`ftp-log check --threads ${c.cli_threads} --format json`, c.cli_threads_ms.toFixed(0) + ' ms', `${c.cli_threads_mb_per_s.toFixed(1)} MB/s, peak RSS ${c.cli_threads_rss_mb.toFixed(0)} MB, cli_threads_vs_floor ${c.cli_threads_vs_floor.toFixed(2)}`]);
   const dir = vscodeDir();
   if (dir) {
     const { benchGrammar } = await import('./grammar');

@@ -13,4 +13,11 @@ export interface Cli {
   readonly version: string;
   /** When the run started (ms), for --max-seconds. */
   readonly started: number;
+  /** How a large file may be checked by several threads; absent, every file is read by this thread alone. */
+  readonly parallel?: {
+    /** The script a checking thread runs: the CLI's entry, which reads segments when started as a worker. */
+    readonly workerScript: string;
+    /** Segment size (default: from the file's size and the threads); a file of two segments or more is checked in parallel. */
+    readonly segmentBytes?: number;
+  };
 }

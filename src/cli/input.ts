@@ -8,7 +8,7 @@ import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 
 /** Bytes read per step: large enough to be fast, small enough to keep memory flat. */
-const CHUNK_BYTES = 256 * 1024;
+export const CHUNK_BYTES = 256 * 1024;
 
 export type Opened = { kind: 'bytes'; name: string; bytes: AsyncIterable<Buffer> } | { kind: 'error'; reason: string };
 

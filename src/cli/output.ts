@@ -63,15 +63,6 @@ export function formatJson(problems: readonly CliProblem[]): string {
   return JSON.stringify(problems, null, 2);
 }
 
-class TextReporter implements Reporter {
-  constructor(private readonly out: Sink, private readonly color: boolean) {}
-  problem(p: CliProblem): void {
-    this.out.write(formatText(p, this.color) + '\n');
-  }
-  unreadable(): void {}
-  end(): void {}
-}
-
 /** `JSON.stringify(p)` of a problem; the file name, the same for every problem of a file, is quoted once. */
 class Quoted {
   private file = '';
@@ -85,47 +76,80 @@ class Quoted {
   }
 }
 
-/** The array `JSON.stringify(problems, null, 2)` prints, written one problem at a time (built by hand: it is the hot path). */
-class JsonReporter implements Reporter {
+/** Formats whose problems are written alike wherever they fall in the output: a thread can write them apart. */
+export const ITEM_FORMATS = ['text', 'json', 'jsonl'] as const;
+export type ItemFormat = (typeof ITEM_FORMATS)[number];
+
+export function isItemFormat(format: Format): format is ItemFormat {
+  return (ITEM_FORMATS as readonly string[]).includes(format);
+}
+
+/** One problem's text in an item format: items in a row are joined by `separator`. */
+export interface Items {
+  item(p: CliProblem): string;
+  readonly separator: string;
+}
+
+export function itemsFor(format: ItemFormat, color: boolean): Items {
+  const file = new Quoted();
+  switch (format) {
+    case 'json':
+      // Built by hand: it is the hot path. What `JSON.stringify(problems, null, 2)` prints for one element.
+      return {
+        separator: ',\n  ',
+        item: (p) =>
+          `{\n    "file": ${file.of(p.file)},\n    "line": ${p.line},\n    "column": ${p.column},\n    "endLine": ${p.endLine},\n    "endColumn": ${p.endColumn},` +
+          `\n    "severity": ${JSON.stringify(p.severity)},\n    "code": ${JSON.stringify(p.code)},\n    "message": ${JSON.stringify(p.message)}\n  }`,
+      };
+    case 'jsonl':
+      return {
+        separator: '',
+        item: (p) =>
+          `{"file":${file.of(p.file)},"line":${p.line},"column":${p.column},"endLine":${p.endLine},"endColumn":${p.endColumn},` +
+          `"severity":${JSON.stringify(p.severity)},"code":${JSON.stringify(p.code)},"message":${JSON.stringify(p.message)}}\n`,
+      };
+    default:
+      return { separator: '', item: (p) => formatText(p, color) + '\n' };
+  }
+}
+
+/**
+ * Text, JSON lines and the JSON array (`JSON.stringify(problems, null, 2)`,
+ * written one problem at a time): each problem's item, or a run of items a
+ * thread wrote (`items`), framed by the format's brackets and separators.
+ */
+class ItemReporter implements Reporter {
   private count = 0;
-  private readonly file = new Quoted();
-  constructor(private readonly out: Sink) {}
+  private readonly items: Items;
+  constructor(private readonly out: Sink, private readonly format: ItemFormat, color: boolean) {
+    this.items = itemsFor(format, color);
+  }
   problem(p: CliProblem): void {
-    const item =
-      `{\n    "file": ${this.file.of(p.file)},\n    "line": ${p.line},\n    "column": ${p.column},\n    "endLine": ${p.endLine},\n    "endColumn": ${p.endColumn},` +
-      `\n    "severity": ${JSON.stringify(p.severity)},\n    "code": ${JSON.stringify(p.code)},\n    "message": ${JSON.stringify(p.message)}\n  }`;
-    this.out.write((this.count++ === 0 ? '[\n  ' : ',\n  ') + item);
+    this.run(this.items.item(p), 1);
+  }
+  run(text: string, count: number): void {
+    if (count === 0) return;
+    if (this.format === 'json') this.out.write((this.count === 0 ? '[\n  ' : ',\n  ') + text);
+    else this.out.write(text);
+    this.count += count;
   }
   unreadable(): void {}
   end(): void {
-    this.out.write(this.count === 0 ? '[]\n' : '\n]\n');
+    if (this.format === 'json') this.out.write(this.count === 0 ? '[]\n' : '\n]\n');
   }
-}
-
-class JsonLinesReporter implements Reporter {
-  private readonly file = new Quoted();
-  constructor(private readonly out: Sink) {}
-  problem(p: CliProblem): void {
-    this.out.write(
-      `{"file":${this.file.of(p.file)},"line":${p.line},"column":${p.column},"endLine":${p.endLine},"endColumn":${p.endColumn},` +
-        `"severity":${JSON.stringify(p.severity)},"code":${JSON.stringify(p.code)},"message":${JSON.stringify(p.message)}}\n`,
-    );
-  }
-  unreadable(): void {}
-  end(): void {}
 }
 
 export function reporterFor(format: Format, out: Sink, color: boolean, version: string): Reporter {
-  switch (format) {
-    case 'json':
-      return new JsonReporter(out);
-    case 'jsonl':
-      return new JsonLinesReporter(out);
-    case 'sarif':
-      return new SarifReporter(out, version);
-    default:
-      return new TextReporter(out, color);
-  }
+  return format === 'sarif' ? new SarifReporter(out, version) : new ItemReporter(out, format, color);
+}
+
+/** A reporter that also takes runs of items written elsewhere (see ItemReporter). */
+export interface RunReporter extends Reporter {
+  run(text: string, count: number): void;
+}
+
+export function runReporterFor(format: ItemFormat, out: Sink, color: boolean): RunReporter {
+  return new ItemReporter(out, format, color);
 }
 
 /** Counts by severity, for the summary line: `3 errors, 1 warning in 2 files`. */
@@ -133,8 +157,8 @@ export class Tally {
   readonly counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   files = 0;
 
-  add(severity: Severity): void {
-    this.counts[severity]++;
+  add(severity: Severity, count = 1): void {
+    this.counts[severity] += count;
   }
 
   get total(): number {

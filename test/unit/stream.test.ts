@@ -61,7 +61,7 @@ describe('streamed problems', function () {
       stream.push(`(${String(i).padStart(6, '0')}) 24/11/2026 10:00:01 - (not logged in) (192.0.2.${i % 250})> 220 Ready`);
       stream.push(`(${String(i).padStart(6, '0')}) 24/11/2026 10:00:01 - (not logged in) (192.0.2.${i % 250})> ${between(seeded(i), 0, 1) ? 'USER a' : '530 Login or password incorrect!'}`);
     }
-    const window = (stream as unknown as { window: { store: { internedSessions: number } } }).window;
+    const window = (stream as unknown as { reader: { window: { store: { internedSessions: number } } } }).reader.window;
     assert.ok(window.store.internedSessions < 40_000, `${window.store.internedSessions} sessions kept`);
   });
 });

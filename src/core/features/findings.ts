@@ -39,8 +39,12 @@ export class FindingBuilder {
   /** Related messages by verb and the argument text they show: a log repeats its commands. */
   private readonly drawn = new Map<string, Map<string, string>>();
   private drawnCached = 0;
+  /** The reply text and drawing verb the last finding's message was built from (a message rebuilt for another server needs them). */
+  lastText = '';
+  lastVerb: string | undefined;
 
-  private message(code: number, text: string, verb: string | undefined, server: string | undefined): string {
+  /** The message of a `code` reply with `text`, drawn by `verb`, from `server` (remembered: logs repeat their replies). */
+  message(code: number, text: string, verb: string | undefined, server: string | undefined): string {
     const s = server ?? '';
     const v = verb ?? '';
     let m = this.messages.get(s)?.get(v)?.get(code)?.get(text);
@@ -69,6 +73,8 @@ export class FindingBuilder {
     const cmdLine = drawingCommandLine(src, line);
     const cmd = cmdLine >= 0 ? src.rowOf(cmdLine, this.command) : undefined;
     const verb = cmd && cmd.verbStart >= 0 ? cmd.verb : undefined;
+    this.lastText = text;
+    this.lastVerb = verb;
     const finding: Finding = {
       code,
       severity: defaultSeverity(code),

@@ -4,7 +4,7 @@
 // closed only by the same code and a space, and commands.
 
 import { LineKind, type FamilyId } from '../model';
-import { INITIAL_STATE, withBlock, withIis, type OpenBlock, type ScanState } from './state';
+import { INITIAL_STATE, withBlock, withIis, type IisLayout, type OpenBlock, type ScanState } from './state';
 import { Channel, newHit, type Hit } from './formats/hit';
 import { recognise } from './formats/recognise';
 import { isFieldsHeader, parseIisFields } from './formats/iis';
@@ -82,6 +82,20 @@ export class Scanner {
       if (p > 0 && p < line.length) return shifted(this.read(line.slice(p), false), p);
     }
     return this.read(line, true);
+  }
+
+  /**
+   * The IIS layout `line` puts in force when it is a `#Fields:` header, as
+   * `next` reads it (behind the document's tool prefix too): `undefined` for
+   * a header without the columns FTP needs, `null` when it is no header.
+   */
+  layoutSetBy(line: string): IisLayout | undefined | null {
+    const wrapper = this.dialect?.wrapper;
+    if (wrapper) {
+      const p = stickyEnd(wrapper.pattern, line, 0);
+      if (p > 0 && p < line.length) line = line.slice(p);
+    }
+    return isFieldsHeader(line) ? parseIisFields(line) : null;
   }
 
   /** Reads `line`; a wrapped line's inner text is read by the families alone. */

@@ -7,50 +7,31 @@
 // same problem builder over a window of the lines it looks back on.
 
 import type { Finding } from '../model';
-import { FamilyTally } from '../scan/tally';
-import { detectFromTally, type Detected } from '../scan/detect';
-import { Scanner } from '../scan/scanner';
-import { INITIAL_STATE } from '../scan/state';
 import { inHead } from '../scan/head';
-import { familyIndex } from '../scan/lineStore';
-import { dialectOfTexts } from '../scan/generic/dialect';
-import { FindingBuilder } from '../features/findings';
-import { serverNamedOn, SERVER_MEMORY } from '../query/sessionServer';
-import { serverOfFamily } from '../families';
-import { newRow } from '../scan/row';
-import { WindowSource } from './windowSource';
-import { ownText } from '../ownText';
-
-/** Lines the window keeps: more than any query looks back (the drawing command, 2,000 lines). */
-const WINDOW_LINES = 4096;
+import type { Detected } from '../scan/detect';
+import { decideHead } from './headDecision';
+import { FindingReader } from './findingReader';
 
 export class FindingStream {
   private head: string[] = [];
   private headChars = 0;
-  private scanner: Scanner | undefined;
-  private familyOf: Detected = 'none';
-  private readonly window = new WindowSource((line, session) => this.serverAt(line, session));
-  private readonly builder = new FindingBuilder();
-  /** The server each session last named, and where (see query/sessionServer.ts). */
-  private readonly servers = new Map<string | undefined, { line: number; server: string }>();
-  private readonly scratch = newRow();
-  private lines = 0;
+  private reader: FindingReader | undefined;
 
   constructor(private readonly emit: (finding: Finding) => void) {}
 
   /** The log's family: known once the head is read (`undefined` before). */
   get family(): Detected | undefined {
-    return this.scanner ? this.familyOf : undefined;
+    return this.reader?.family;
   }
 
   /** True once the head says the log is not FTP: no later line can give it a problem. */
   get done(): boolean {
-    return this.scanner !== undefined && this.familyOf === 'none';
+    return this.reader?.family === 'none';
   }
 
   /** Reads the next line of the log. */
   push(line: string): void {
-    if (!this.scanner) {
+    if (!this.reader) {
       if (inHead(this.head.length, this.headChars)) {
         this.head.push(line);
         this.headChars += line.length;
@@ -58,63 +39,23 @@ export class FindingStream {
       }
       this.decide();
     }
-    if (this.familyOf !== 'none') this.read(line);
+    if (this.reader!.family !== 'none') this.reader!.read(line);
   }
 
   /** The end of the log: decides what a log shorter than a head is; returns the family. */
   end(): Detected {
-    if (!this.scanner) this.decide();
-    return this.familyOf;
+    if (!this.reader) this.decide();
+    return this.reader!.family;
   }
 
   /** The head is all in: learn the dialect and the family, then read the head's lines under them. */
   private decide(): void {
     const head = this.head;
     this.head = [];
-    const scanner = new Scanner(INITIAL_STATE, dialectOfTexts(head));
-    const tally = new FamilyTally();
-    const rows = head.map((text) => {
-      tally.countText(text);
-      const row = scanner.next(text);
-      tally.add(row.kind, familyIndex(row.family));
-      return { ...row };
-    });
-    this.familyOf = detectFromTally(tally);
-    this.scanner = scanner;
-    if (this.familyOf === 'none') return;
-    for (let i = 0; i < head.length; i++) this.accept(head[i], rows[i]);
-  }
-
-  private read(text: string): void {
-    this.accept(text, this.scanner!.next(text));
-  }
-
-  private accept(text: string, row: ReturnType<Scanner['next']>): void {
-    const line = this.lines++;
-    this.window.push(text, row);
-    const server = serverNamedOn(this.window, line, this.scratch);
-    if (server) {
-      // Deleted first, so the map stays in the order sessions last named their server.
-      this.servers.delete(row.session);
-      this.servers.set(row.session === undefined ? undefined : ownText(row.session), { line, server });
-    }
-    const finding = this.builder.at(this.window, line);
-    if (finding) this.emit(finding);
-    if ((line & 4095) === 0) this.forgetServers(line);
-    this.window.forget(WINDOW_LINES);
-  }
-
-  private serverAt(line: number, session: string | undefined): string | undefined {
-    const named = this.servers.get(session);
-    if (named && named.line <= line && line - named.line <= SERVER_MEMORY) return named.server;
-    return serverOfFamily(this.familyOf);
-  }
-
-  /** Sessions whose server is no longer remembered take no memory (the oldest come first). */
-  private forgetServers(line: number): void {
-    for (const [session, named] of this.servers) {
-      if (line - named.line <= SERVER_MEMORY) return;
-      this.servers.delete(session);
-    }
+    const decided = decideHead(head);
+    const reader = new FindingReader(decided.scanner, decided.family, (f) => this.emit(f));
+    this.reader = reader;
+    if (decided.family === 'none') return;
+    for (let i = 0; i < head.length; i++) reader.accept(head[i], decided.rows[i]);
   }
 }
