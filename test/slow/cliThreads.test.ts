@@ -40,7 +40,7 @@ describe('ftp-log check --threads', function () {
 
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  async function check(args: string[]): Promise<Run> {
+  async function check(args: string[], workerScript = probe): Promise<Run> {
     let out = '';
     const errs: string[] = [];
     const code = await run(['check', ...args], {
@@ -52,7 +52,7 @@ describe('ftp-log check --threads', function () {
       env: {},
       version: '0.0.0-test',
       started: Date.now(),
-      parallel: { workerScript: probe, segmentBytes: 96 * 1024 },
+      parallel: { workerScript, segmentBytes: 96 * 1024 },
     });
     return { code, out, err: errs.join('\n') };
   }
@@ -114,6 +114,14 @@ describe('ftp-log check --threads', function () {
     assert.equal(threadsStarted(), 6, 'three threads for each file');
     assert.equal(three.out, one.out);
     assert.equal(three.err, one.err);
+  });
+
+  it('says in one line when a thread cannot run, and exits 2', async () => {
+    const file = path.join(dir, 'lost.log');
+    fs.writeFileSync(file, log());
+    const r = await check(['--threads', '2', file], path.join(dir, 'no-such-script.js'));
+    assert.equal(r.code, 2);
+    assert.match(r.err, /^ftp-log: .*lost\.log: /);
   });
 
   it('refuses --threads 0', async () => {

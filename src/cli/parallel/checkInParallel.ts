@@ -83,6 +83,21 @@ function total(counts: Readonly<Record<Severity, number>>): number {
   return counts.error + counts.warning + counts.information + counts.hint;
 }
 
+/** Tells `worker` to end, and waits until it has (stopping it if it does not within a few seconds). */
+function ended(worker: Worker): Promise<void> {
+  worker.removeAllListeners('exit');
+  // A thread that already stopped (it failed) has nothing to end.
+  if (worker.threadId === -1) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => void worker.terminate().then(() => resolve()), 5000);
+    worker.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    worker.postMessage({ kind: 'end' } satisfies ToWorker);
+  });
+}
+
 /** Checks `run.file` as `name`, writing to `reporter` and counting into `tally`. */
 export async function checkInParallel(run: ParallelRun, name: string, reporter: RunReporter, out: Sink, tally: Tally, shown: Shown): Promise<void> {
   const fd = await fs.promises.open(run.file, fs.constants.O_RDONLY);
@@ -167,9 +182,6 @@ export async function checkInParallel(run: ParallelRun, name: string, reporter: 
       dispatch();
     }
   } finally {
-    for (const w of workers) {
-      w.removeAllListeners('exit');
-      void w.terminate();
-    }
+    await Promise.all(workers.map((w) => ended(w)));
   }
 }

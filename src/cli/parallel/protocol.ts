@@ -36,7 +36,9 @@ export type ToWorker =
   /** Write the kept problems of a segment whose first line is log line `base`: the first `limit` of them, pending ones with these servers. */
   | { readonly kind: 'write'; readonly index: number; readonly base: number; readonly servers: ReadonlyArray<string | undefined>; readonly limit: number }
   /** Forget a segment's problems (its reading was a wrong guess). */
-  | { readonly kind: 'drop'; readonly index: number };
+  | { readonly kind: 'drop'; readonly index: number }
+  /** Nothing more: close the file once the reading under way is done, and end. */
+  | { readonly kind: 'end' };
 
 export type FromWorker =
   | {

@@ -144,8 +144,13 @@ export function runSegmentWorker(): void {
         reading = reading.then(() => read(m.segment, m.plan)).catch((e: Error) => post({ kind: 'failed', message: e.message }));
       } else if (m.kind === 'write') {
         write(m.index, m.base, m.servers, m.limit);
-      } else {
+      } else if (m.kind === 'drop') {
         kept.delete(m.index);
+      } else {
+        reading = reading.then(async () => {
+          await (await file).close();
+          port.close();
+        });
       }
     } catch (e) {
       post({ kind: 'failed', message: (e as Error).message });
