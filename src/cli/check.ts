@@ -91,7 +91,7 @@ export async function check(args: string[], cli: Cli): Promise<number> {
           reporter.problem(toCliProblem(name, f, severity), f);
         });
         stream = s;
-        return { line: (text) => s.push(text), get done() { return s.done; } };
+        return { line: (text) => s.push(text), paused: () => s.decideNow(), get done() { return s.done; } };
       },
       // Each chunk's problems go out before the next chunk is waited for (a pipe from `tail -f`).
       () => {

@@ -33,11 +33,18 @@ export async function decode(bytes: AsyncIterable<Buffer>): Promise<Decoded> {
   const head: Buffer[] = [];
   let headBytes = 0;
   let ended = false;
+  let paused = false;
   while (headBytes < SNIFF_BYTES) {
     const next = await it.next();
     if (next.done) {
       ended = true;
       break;
+    }
+    // An empty chunk: a live input paused (input.ts withPauses); once something came, it is what there is to sniff.
+    if (next.value.length === 0) {
+      paused = headBytes > 0;
+      if (paused) break;
+      continue;
     }
     // Copied: the source may reuse a chunk's memory for the next one.
     head.push(Buffer.from(next.value));
@@ -53,6 +60,8 @@ export async function decode(bytes: AsyncIterable<Buffer>): Promise<Decoded> {
     try {
       const body = bom ? first.subarray(bom[1]) : first;
       if (body.length > 0) yield body;
+      // The pause that ended the sniffing is the reader's too.
+      if (paused) yield Buffer.alloc(0);
       if (!ended) for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
     } finally {
       await it.return?.();

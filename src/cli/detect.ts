@@ -16,7 +16,7 @@ export async function detect(args: string[], cli: Cli): Promise<number> {
     let stream: FindingStream | undefined;
     const outcome = await readLines(file, cli.stdin, caps, () => {
       const s = (stream = new FindingStream(() => undefined));
-      return { line: (text) => s.push(text), get done() { return s.family !== undefined; } };
+      return { line: (text) => s.push(text), paused: () => s.decideNow(), get done() { return s.family !== undefined; } };
     }, async () => undefined);
     if (outcome.kind === 'error' || outcome.kind === 'capped') {
       cli.err(`ftp-log: ${outcome.reason}`);

@@ -13,6 +13,8 @@ Every FILE may be '-' (standard input; also read when no FILE is given) or a
 gzip file (told by its content, whatever its name). Text is read as VS Code
 reads it: UTF-8, or UTF-16 with a byte-order mark. A directory, FIFO, device
 or socket named as a FILE is refused; pipe it to standard input instead.
+What a log is, is decided from its first 10,000 lines; standard input that
+goes quiet for a second before then (tail -f) is decided from what came.
 
 Commands
   check FILE...        Print every 4xx/5xx reply as a problem, as the Problems

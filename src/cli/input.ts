@@ -10,7 +10,8 @@ import { Readable } from 'node:stream';
 /** Bytes read per step: large enough to be fast, small enough to keep memory flat. */
 export const CHUNK_BYTES = 256 * 1024;
 
-export type Opened = { kind: 'bytes'; name: string; bytes: AsyncIterable<Buffer> } | { kind: 'error'; reason: string };
+/** An input's bytes; `live` for standard input, whose writer may pause for as long as it likes (`tail -f`). */
+export type Opened = { kind: 'bytes'; name: string; bytes: AsyncIterable<Buffer>; live: boolean } | { kind: 'error'; reason: string };
 
 /** What the name `-` stands for in messages and output. */
 export const STDIN_NAME = '<stdin>';
@@ -55,7 +56,7 @@ function isStdin(stat: fs.Stats): boolean {
 
 /** Opens `arg` (`-`: standard input) for reading, or says in one line why it cannot. */
 export async function openInput(arg: string, stdin: NodeJS.ReadableStream): Promise<Opened> {
-  if (arg === '-') return { kind: 'bytes', name: STDIN_NAME, bytes: unpacked(stdin as AsyncIterable<Buffer>) };
+  if (arg === '-') return { kind: 'bytes', name: STDIN_NAME, bytes: unpacked(stdin as AsyncIterable<Buffer>), live: true };
   let fd: fs.promises.FileHandle;
   try {
     // Opened read-only and without following into a FIFO's wait: O_NONBLOCK makes opening a FIFO return at once.
@@ -63,9 +64,11 @@ export async function openInput(arg: string, stdin: NodeJS.ReadableStream): Prom
   } catch (e) {
     return { kind: 'error', reason: `${arg}: ${reasonOf(e)}` };
   }
+  let live: boolean;
   try {
     const stat = await fd.stat();
-    const refused = isStdin(stat) ? undefined : kindOf(stat);
+    live = isStdin(stat);
+    const refused = live ? undefined : kindOf(stat);
     if (refused) {
       await fd.close();
       return { kind: 'error', reason: `${arg}: ${refused}` };
@@ -74,7 +77,7 @@ export async function openInput(arg: string, stdin: NodeJS.ReadableStream): Prom
     await fd.close();
     return { kind: 'error', reason: `${arg}: ${reasonOf(e)}` };
   }
-  return { kind: 'bytes', name: arg, bytes: unpacked(fileChunks(fd)) };
+  return { kind: 'bytes', name: arg, bytes: unpacked(fileChunks(fd)), live };
 }
 
 /**
@@ -125,6 +128,36 @@ async function* unpacked(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> 
   } finally {
     packed.destroy();
     gunzip.destroy();
+  }
+}
+
+const PAUSE = Buffer.alloc(0);
+
+/**
+ * `bytes`, with an empty chunk each time the source has been silent for `ms`:
+ * a live pipe's reader then reads what it has instead of waiting for more.
+ * A chunk is still asked for only once the one before has been taken.
+ */
+export async function* withPauses(bytes: AsyncIterable<Buffer>, ms: number): AsyncGenerator<Buffer> {
+  const it = bytes[Symbol.asyncIterator]();
+  let next = it.next();
+  try {
+    for (;;) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const silent = new Promise<'silent'>((resolve) => (timer = setTimeout(() => resolve('silent'), ms)));
+      const got = await Promise.race([next, silent]);
+      clearTimeout(timer);
+      if (got === 'silent') {
+        yield PAUSE;
+        continue;
+      }
+      if (got.done) return;
+      yield got.value;
+      next = it.next();
+    }
+  } finally {
+    // Not awaited: a silent source would never answer.
+    void it.return?.()?.catch(() => undefined);
   }
 }
 

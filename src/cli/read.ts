@@ -1,7 +1,7 @@
 // One input read as lines: opened, unpacked, decoded and split, line by line,
 // until its end, until the reader says it has seen enough, or until a cap.
 
-import { capped, CapReached, openInput, type Caps } from './input';
+import { capped, CapReached, openInput, withPauses, type Caps } from './input';
 import { decode, utf16Text } from './decode';
 import { LineSplitter, Utf8LineSplitter } from './lineSplitter';
 
@@ -14,15 +14,21 @@ export type ReadOutcome =
 
 export interface LineReader {
   line(text: string): void;
+  /** A live input went silent for a while: what was read so far is what there is, for now. */
+  paused?(): void;
   /** True when no later line matters (a log its head says is not FTP; a detection made). */
   readonly done: boolean;
 }
 
-/** Feeds every chunk to `splitter` until the end, or until the reader is done. */
-async function split<C>(chunks: AsyncIterable<C>, splitter: { push(c: C): void; end(): void }, into: LineReader, between: () => Promise<void>): Promise<void> {
+/** How long a live input (standard input) may be silent before its reader reads what it has. */
+const PAUSE_MS = 1000;
+
+/** Feeds every chunk to `splitter` until the end, or until the reader is done; an empty chunk is a pause. */
+async function split<C extends { length: number }>(chunks: AsyncIterable<C>, splitter: { push(c: C): void; end(): void }, into: LineReader, between: () => Promise<void>): Promise<void> {
   try {
     for await (const chunk of chunks) {
-      splitter.push(chunk);
+      if (chunk.length === 0) into.paused?.();
+      else splitter.push(chunk);
       if (into.done) return;
       await between();
     }
@@ -37,7 +43,8 @@ export async function readLines(arg: string, stdin: NodeJS.ReadableStream, caps:
   if (opened.kind === 'error') return { kind: 'error', name: arg, reason: opened.reason };
   const name = opened.name;
   try {
-    const decoded = await decode(capped(opened.bytes, caps));
+    // A pipe from `tail -f` may go quiet for hours: a pause lets its lines so far be read (withPauses).
+    const decoded = await decode(capped(opened.live ? withPauses(opened.bytes, PAUSE_MS) : opened.bytes, caps));
     if (decoded.kind === 'binary') return { kind: 'binary', name };
     const into = reader(name);
     const line = (text: string) => into.line(text);

@@ -14,7 +14,7 @@ import { allFixtures } from '../support/fixtures';
 import { generateLog } from '../../bench/generate';
 import { LogDocument } from '../../src/core/scan/document';
 import { findingsOf } from '../../src/core/features/findings';
-import { toCliProblem } from '../../src/cli/output';
+import { formatText, toCliProblem } from '../../src/cli/output';
 import { HEAD_LINES } from '../../src/core/scan/head';
 import { explainReply, replyToMarkdown } from '../../src/core/features/explain';
 import { explanationAt } from '../../src/core/features/hover';
@@ -276,6 +276,40 @@ describe('ftp-log CLI', function () {
     child.stdin.end('QUIT\n221 Goodbye.\n');
     assert.equal(await new Promise<number | null>((resolve) => child.on('close', resolve)), 1);
     assert.match(out, new RegExp(`^<stdin>:${HEAD_LINES + 3}:1: error 550 `));
+  });
+
+  it('reads a live pipe that pauses before its head is full (tail -f): problems show while it is open', async () => {
+    const child = spawn(process.execPath, [CLI, 'check', '-'], { stdio: ['pipe', 'pipe', 'pipe'], env: plainEnv() });
+    let out = '';
+    const waits: Array<[string, () => void]> = [];
+    child.stdout.on('data', (d) => {
+      out += d;
+      for (const [text, resolve] of waits) if (out.includes(text)) resolve();
+    });
+    const seen = (text: string) => new Promise<void>((resolve) => waits.push([text, resolve]));
+    const first = seen('error 530');
+    child.stdin.write('220 (vsFTPd 3.0.5)\nUSER alice\n331 Please specify the password.\nPASS secret\n530 Login incorrect.\n');
+    // Far fewer lines than a head: the pause decides what the log is from them.
+    await first;
+    const second = seen('error 550');
+    child.stdin.write('CWD /x\n550 Failed to change directory.\n');
+    await second;
+    child.stdin.end();
+    assert.equal(await new Promise<number | null>((resolve) => child.on('close', resolve)), 1);
+    assert.deepEqual(out.trim().split('\n').map((l) => l.split(': ')[0]), ['<stdin>:5:1', '<stdin>:7:1']);
+    // What a log of those lines gives in the editor.
+    const doc = new LogDocument(['220 (vsFTPd 3.0.5)', 'USER alice', '331 Please specify the password.', 'PASS secret', '530 Login incorrect.', 'CWD /x', '550 Failed to change directory.', '']);
+    assert.equal(out, findingsOf(doc).map((f) => formatText(toCliProblem('<stdin>', f)) + '\n').join(''));
+  });
+
+  it('detect answers a live pipe once it pauses, without waiting for its end', async () => {
+    const child = spawn(process.execPath, [CLI, 'detect'], { stdio: ['pipe', 'pipe', 'pipe'], env: plainEnv() });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stdin.write('Tue Nov 24 10:00:01 2026 [pid 1234] [alice] FTP command: Client "192.0.2.1", "CWD /x"\nTue Nov 24 10:00:01 2026 [pid 1234] [alice] FTP response: Client "192.0.2.1", "550 Failed to change directory."\n');
+    assert.equal(await new Promise<number | null>((resolve) => child.on('close', resolve)), 0);
+    assert.equal(out, 'vsftpd\n');
+    child.stdin.destroy();
   });
 
   it('bad usage exits 2', async () => {

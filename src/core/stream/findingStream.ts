@@ -42,6 +42,16 @@ export class FindingStream {
     if (this.reader!.family !== 'none') this.reader!.read(line);
   }
 
+  /**
+   * The input paused before its head was full (a live log: `tail -f`): decide
+   * from the lines so far, as the editor decides a log that short, so that
+   * the problems of lines already read show now. Later lines are read under
+   * that decision.
+   */
+  decideNow(): void {
+    if (!this.reader) this.decide();
+  }
+
   /** The end of the log: decides what a log shorter than a head is; returns the family. */
   end(): Detected {
     if (!this.reader) this.decide();
