@@ -1,9 +1,10 @@
 // Which text the bytes hold, as VS Code reads a file by default
 // (`files.encoding` utf8, no guessing): a UTF-8, UTF-16LE or UTF-16BE
-// byte-order mark picks the encoding and is not part of the text; anything
-// else is UTF-8, and bytes that are not UTF-8 (Latin-1 text, a cut sequence)
-// each become U+FFFD, as the WHATWG decoder VS Code uses does. A NUL byte
-// early on means binary.
+// byte-order mark picks the encoding and is not part of the text; without
+// one, zero bytes at every other position of the first 512 mean UTF-16 (VS
+// Code's own guess); anything else is UTF-8, and bytes that are not UTF-8
+// (Latin-1 text, a cut sequence) each become U+FFFD, as the WHATWG decoder
+// VS Code uses does. Any other NUL byte early on means binary.
 
 /** Like git: a NUL byte in the first 8 KiB means the file is not text. */
 const SNIFF_BYTES = 8192;
@@ -16,6 +17,31 @@ export function encodingByBom(head: Uint8Array): [Encoding, number] | undefined 
   if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return ['utf-16le', 2];
   if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return ['utf-16be', 2];
   return undefined;
+}
+
+/** Bytes VS Code looks at for zero bytes when a file has no byte-order mark. */
+const ZERO_BYTE_BYTES = 512;
+
+/**
+ * UTF-16 without a byte-order mark, as VS Code guesses it (workbench
+ * textfile/common/encoding.ts, detectEncodingFromBuffer): the first 512 bytes
+ * hold a zero byte, and zero bytes sit at every odd index and at no even one
+ * (little-endian ASCII, `A\0B\0`) or the other way round (big-endian).
+ */
+export function utf16ByZeroBytes(head: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  let le = true;
+  let be = true;
+  let zero = false;
+  for (let i = 0; i < head.length && i < ZERO_BYTE_BYTES; i++) {
+    const odd = i % 2 === 1;
+    const isZero = head[i] === 0;
+    if (isZero) zero = true;
+    if (le && odd !== isZero) le = false;
+    if (be && odd === isZero) be = false;
+    if (isZero && !le && !be) break;
+  }
+  if (!zero) return undefined;
+  return le ? 'utf-16le' : be ? 'utf-16be' : undefined;
 }
 
 export function isBinary(bytes: Uint8Array): boolean {
@@ -52,7 +78,8 @@ export async function decode(bytes: AsyncIterable<Buffer>): Promise<Decoded> {
   }
   const first = head.length === 1 ? head[0] : Buffer.concat(head);
   const bom = encodingByBom(first);
-  if (!bom && isBinary(first)) {
+  const guessed = bom ? undefined : utf16ByZeroBytes(first);
+  if (!bom && !guessed && isBinary(first)) {
     await it.return?.();
     return { kind: 'binary' };
   }
@@ -67,7 +94,7 @@ export async function decode(bytes: AsyncIterable<Buffer>): Promise<Decoded> {
       await it.return?.();
     }
   }
-  return { kind: 'text', encoding: bom?.[0] ?? 'utf-8', bytes: rest() };
+  return { kind: 'text', encoding: bom?.[0] ?? guessed ?? 'utf-8', bytes: rest() };
 }
 
 /** UTF-16 bytes as text chunks (the mark already dropped: a second one stays, as in VS Code). */

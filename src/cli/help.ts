@@ -11,8 +11,9 @@ ${USAGE}
 
 Every FILE may be '-' (standard input; also read when no FILE is given) or a
 gzip file (told by its content, whatever its name). Text is read as VS Code
-reads it: UTF-8, or UTF-16 with a byte-order mark. A directory, FIFO, device
-or socket named as a FILE is refused; pipe it to standard input instead.
+reads it: UTF-8, or UTF-16 by its byte-order mark or its zero bytes. A
+directory, FIFO, device or socket named as a FILE is refused; pipe it to
+standard input instead.
 What a log is, is decided from its first 10,000 lines; standard input that
 goes quiet for a second before then (tail -f) is decided from what came.
 

@@ -220,6 +220,21 @@ describe('ftp-log CLI', function () {
     assert.equal((await cli(['detect', file])).out.trim(), fx.family);
   });
 
+  it('reads UTF-16 without a BOM as VS Code guesses it, from zero bytes at every other position', async () => {
+    const fx = errorFixture();
+    const text = fs.readFileSync(fx.file, 'utf8');
+    const le = write('utf16le-nobom.log', Buffer.from(text, 'utf16le'));
+    const be = write('utf16be-nobom.log', Buffer.from(text, 'utf16le').swap16());
+    for (const file of [le, be]) {
+      const want = (await cli(['check', '--format', 'jsonl', fx.file])).out.split(JSON.stringify(fx.file)).join(JSON.stringify(file));
+      assert.equal((await cli(['check', '--format', 'jsonl', file])).out, want, path.basename(file));
+      assert.equal((await cli(['detect', file])).out.trim(), fx.family);
+    }
+    // Zero bytes in both positions: binary, as VS Code says.
+    const mixed = write('mixed-zeros.log', Buffer.from([0x32, 0x00, 0x32, 0x00, 0x00, 0x30, 0x0a]));
+    assert.match((await cli(['check', mixed])).err, /binary file skipped/);
+  });
+
   it('checks several files in order, and detect names each', async () => {
     const a = errorFixture();
     const b = allFixtures().find((f) => f.family === 'iis' && (f.expected ?? []).length > 0)!;
