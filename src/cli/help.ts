@@ -41,7 +41,7 @@ Options of check
                        (error, warning, information, hint, none).
   --color, --no-color  Colour the text output, or not (default: on a terminal,
                        unless NO_COLOR is set).
-  --threads N          Check a large file (32 MiB or more) with N threads, each
+  --threads N          Check a large file (64 MiB or more) with N threads, each
                        reading a part of it; the output is the same, in file
                        order. Faster with N free cores, at about 100-150 MB of
                        memory more per thread. Default 1. Standard input, gzip,
