@@ -99,6 +99,11 @@ async function* fileChunks(fd: fs.promises.FileHandle): AsyncGenerator<Buffer> {
   }
 }
 
+/** True when `bytes` start with gzip's magic bytes (1f 8b). */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
 /** The bytes of `source`, gunzipped when they start with gzip's magic bytes (1f 8b). */
 async function* unpacked(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   const it = source[Symbol.asyncIterator]();
@@ -109,7 +114,7 @@ async function* unpacked(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> 
     // Copied: the next read may reuse the chunk's memory.
     first = Buffer.concat([first, next.value]);
   }
-  if (first.length < 2 || first[0] !== 0x1f || first[1] !== 0x8b) {
+  if (!isGzip(first)) {
     if (first.length > 0) yield first;
     for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
     return;

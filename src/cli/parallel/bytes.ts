@@ -33,8 +33,11 @@ export async function bytesAt(fd: fs.promises.FileHandle, from: number, to: numb
   return buffer.subarray(0, got);
 }
 
-/** Reads the lines of `[from, to)` into `line`; `to` is a line start (or the file's end, when `last`). */
-export async function readRange(fd: fs.promises.FileHandle, from: number, to: number, last: boolean, line: (text: string) => void): Promise<void> {
+/**
+ * Reads the lines of `[from, to)` into `line`; `to` is a line start (or the
+ * file's end, when `last`). Stops after a chunk once `enough` says so.
+ */
+export async function readRange(fd: fs.promises.FileHandle, from: number, to: number, last: boolean, line: (text: string) => void, enough = () => false): Promise<void> {
   const splitter = new Utf8LineSplitter(line);
   let first = from === 0;
   for await (const chunk of byteRange(fd, from, to)) {
@@ -42,6 +45,7 @@ export async function readRange(fd: fs.promises.FileHandle, from: number, to: nu
     const bom = first ? encodingByBom(chunk) : undefined;
     first = false;
     splitter.push(bom ? chunk.subarray(bom[1]) : chunk);
+    if (enough()) return;
   }
   // What follows the last line end is a line (an empty one at the file's end); a range ending at a line start has no such line.
   if (last) splitter.end();

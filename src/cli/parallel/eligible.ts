@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import type { PolicyOptions } from '../../core/features/severityPolicy';
 import type { Cli } from '../context';
 import { encodingByBom, isBinary } from '../decode';
-import type { Caps } from '../input';
+import { isGzip, type Caps } from '../input';
 import { isItemFormat, type Format } from '../output';
 import { bytesAt } from './bytes';
 import type { ParallelRun } from './checkInParallel';
@@ -37,7 +37,7 @@ export async function parallelRunFor(file: string, caps: Caps, format: Format, c
     const segmentBytes = parallel.segmentBytes ?? Math.min(SEGMENT_MAX, Math.max(SEGMENT_MIN, Math.floor(size / (threads * SEGMENTS_PER_THREAD))));
     if (size < 2 * segmentBytes || (parallel.segmentBytes === undefined && size < PARALLEL_FROM)) return undefined;
     const head = await bytesAt(fd, 0, 8192);
-    if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return undefined;
+    if (isGzip(head)) return undefined;
     const bom = encodingByBom(head);
     if (bom ? bom[0] !== 'utf-8' : isBinary(head)) return undefined;
     return { file, size, segmentBytes, threads, workerScript: parallel.workerScript, format, color, policy };

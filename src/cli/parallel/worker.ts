@@ -8,15 +8,12 @@
 import * as fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Severity } from '../../core/model';
-import { inHead } from '../../core/scan/head';
 import { INITIAL_STATE, type ScanState } from '../../core/scan/state';
-import { decideHead, type HeadDecision } from '../../core/stream/headDecision';
+import { decideHead, HeadLines, type HeadDecision } from '../../core/stream/headDecision';
 import { SegmentReader, settled, WARM_LINES, type SegmentPlan, type SegmentProblem } from '../../core/stream/segment';
 import { severityPolicy } from '../../core/features/severityPolicy';
-import { Utf8LineSplitter } from '../lineSplitter';
-import { encodingByBom } from '../decode';
 import { itemsFor, toCliProblem } from '../output';
-import { byteRange, lastLineWith, linesBefore, readRange } from './bytes';
+import { lastLineWith, linesBefore, readRange } from './bytes';
 import type { FromWorker, Segment, ToWorker, WorkerSetup } from './protocol';
 
 /** How far back a segment looks for the `#Fields:` header its guessed state takes the IIS layout from. */
@@ -47,28 +44,12 @@ export function runSegmentWorker(): void {
   // Readings run one after another; writing happens between a reading's chunks.
   let reading: Promise<void> = Promise.resolve();
 
+  /** The head decision a reading of the whole file makes, from the file's own head. */
   async function decide(): Promise<HeadDecision> {
-    const fd = await file;
-    const head: string[] = [];
-    let chars = 0;
+    const head = new HeadLines();
     let full = false;
-    const splitter = new Utf8LineSplitter((text) => {
-      if (full || !inHead(head.length, chars)) {
-        full = true;
-        return;
-      }
-      head.push(text);
-      chars += text.length;
-    });
-    let first = true;
-    for await (const chunk of byteRange(fd, 0, setup.size)) {
-      const bom = first ? encodingByBom(chunk) : undefined;
-      first = false;
-      splitter.push(bom ? chunk.subarray(bom[1]) : chunk);
-      if (full) break;
-    }
-    if (!full) splitter.end();
-    return decideHead(head);
+    await readRange(await file, 0, setup.size, true, (text) => (full ||= !head.take(text)), () => full);
+    return decideHead(head.lines);
   }
 
   /** No open reply, and the IIS layout of the nearest `#Fields:` header before the segment (else the one in force after the head). */

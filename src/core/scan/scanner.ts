@@ -73,14 +73,19 @@ export class Scanner {
     return clearRow(this.row, LineKind.Other, family, session);
   }
 
+  /** Where the text behind the document's tool prefix starts on `line` (0: no prefix, or nothing behind it). */
+  private innerStart(line: string): number {
+    const wrapper = this.dialect?.wrapper;
+    if (!wrapper) return 0;
+    const p = stickyEnd(wrapper.pattern, line, 0);
+    return p > 0 && p < line.length ? p : 0;
+  }
+
   /** Scans `line` in the current state and moves the state past it. */
   next(line: string): Row {
-    const wrapper = this.dialect?.wrapper;
-    if (wrapper) {
-      const p = stickyEnd(wrapper.pattern, line, 0);
-      // Behind a tool's prefix, the line is read as if the prefix were not there.
-      if (p > 0 && p < line.length) return shifted(this.read(line.slice(p), false), p);
-    }
+    const p = this.innerStart(line);
+    // Behind a tool's prefix, the line is read as if the prefix were not there.
+    if (p > 0) return shifted(this.read(line.slice(p), false), p);
     return this.read(line, true);
   }
 
@@ -90,12 +95,8 @@ export class Scanner {
    * a header without the columns FTP needs, `null` when it is no header.
    */
   layoutSetBy(line: string): IisLayout | undefined | null {
-    const wrapper = this.dialect?.wrapper;
-    if (wrapper) {
-      const p = stickyEnd(wrapper.pattern, line, 0);
-      if (p > 0 && p < line.length) line = line.slice(p);
-    }
-    return isFieldsHeader(line) ? parseIisFields(line) : null;
+    const text = line.slice(this.innerStart(line));
+    return isFieldsHeader(text) ? parseIisFields(text) : null;
   }
 
   /** Reads `line`; a wrapped line's inner text is read by the families alone. */

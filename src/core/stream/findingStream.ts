@@ -7,14 +7,12 @@
 // same problem builder over a window of the lines it looks back on.
 
 import type { Finding } from '../model';
-import { inHead } from '../scan/head';
 import type { Detected } from '../scan/detect';
-import { decideHead } from './headDecision';
+import { decideHead, HeadLines } from './headDecision';
 import { FindingReader } from './findingReader';
 
 export class FindingStream {
-  private head: string[] = [];
-  private headChars = 0;
+  private head = new HeadLines();
   private reader: FindingReader | undefined;
 
   constructor(private readonly emit: (finding: Finding) => void) {}
@@ -32,11 +30,7 @@ export class FindingStream {
   /** Reads the next line of the log. */
   push(line: string): void {
     if (!this.reader) {
-      if (inHead(this.head.length, this.headChars)) {
-        this.head.push(line);
-        this.headChars += line.length;
-        return;
-      }
+      if (this.head.take(line)) return;
       this.decide();
     }
     if (this.reader!.family !== 'none') this.reader!.read(line);
@@ -60,8 +54,8 @@ export class FindingStream {
 
   /** The head is all in: learn the dialect and the family, then read the head's lines under them. */
   private decide(): void {
-    const head = this.head;
-    this.head = [];
+    const head = this.head.lines;
+    this.head = new HeadLines();
     const decided = decideHead(head);
     const reader = new FindingReader(decided.scanner, decided.family, (f) => this.emit(f));
     this.reader = reader;

@@ -10,6 +10,21 @@ import { INITIAL_STATE } from '../scan/state';
 import { familyIndex } from '../scan/lineStore';
 import { dialectOfTexts, type Dialect } from '../scan/generic/dialect';
 import type { Row } from '../scan/row';
+import { inHead } from '../scan/head';
+
+/** A log's head, gathered as its lines come. */
+export class HeadLines {
+  readonly lines: string[] = [];
+  private chars = 0;
+
+  /** Takes `line` while the head has room for it; false (the line not taken) once the head is full. */
+  take(line: string): boolean {
+    if (!inHead(this.lines.length, this.chars)) return false;
+    this.lines.push(line);
+    this.chars += line.length;
+    return true;
+  }
+}
 
 export interface HeadDecision {
   readonly dialect: Dialect | undefined;

@@ -75,7 +75,6 @@ export class SegmentReader {
   private readonly scanner: Scanner;
   private readonly reader: FindingReader;
   private readonly ring: ScanState[] = new Array(WARM_LINES);
-  private read = 0;
   private checkState: ScanState;
   private readonly pending: Array<[string | undefined, number]> = [];
 
@@ -91,7 +90,7 @@ export class SegmentReader {
   }
 
   push(text: string): void {
-    const i = this.read++;
+    const i = this.reader.lineCount;
     const state = this.scanner.state;
     if (i === checkLine(this.plan.warm)) this.checkState = state;
     this.ring[i % WARM_LINES] = state;
@@ -99,10 +98,11 @@ export class SegmentReader {
   }
 
   end(): SegmentReport {
-    const lines = Math.max(0, this.read - this.plan.warm);
+    const read = this.reader.lineCount;
+    const lines = Math.max(0, read - this.plan.warm);
     const kept = Math.min(lines, WARM_LINES);
     const tail: ScanState[] = [];
-    for (let i = this.read - kept; i < this.read; i++) tail.push(this.ring[i % WARM_LINES]);
+    for (let i = read - kept; i < read; i++) tail.push(this.ring[i % WARM_LINES]);
     const named = this.reader.namedSince(this.plan.warm).map(([s, n]) => [s, { line: n.line - this.plan.warm, server: n.server }] as const);
     return { lines, checkState: this.checkState, tail, named, pending: this.pending };
   }
