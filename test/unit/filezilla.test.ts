@@ -133,7 +133,7 @@ describe('FluentFTP', () => {
     for (const mark of [
       '# Connect(False)',
       '>         Connect(False)',
-      'Status:   FluentFTP 52.1.0.0(.NET 8.0)',
+      'Status:   FluentFTP 10.1.0.0(.NET 8.0)',
       'Status:   Waiting for a response',
       'Error:    Upload failed',
       'Warning:  File failed to upload: C:\\data\\q3.csv',

@@ -14,7 +14,7 @@
 // - `Warning:  ` and `Skipped:  ` (drained NOOP replies): no FileZilla
 //   catalogue has either label in any language.
 // - `Status:   ` and `Error:    ` padded to column 10, which covers the
-//   banner `Status:   FluentFTP 52.1.0.0(.NET 8.0)`: FileZilla writes one TAB
+//   banner `Status:   FluentFTP 10.1.0.0(.NET 8.0)`: FileZilla writes one TAB
 //   there, and a paste that turns the TAB into spaces gives 1 space after
 //   `Status:` and 2 after `Error:` (tab stops of 2, 4 or 8 columns); 3 and 4
 //   need stops every 5 or 10 columns, which no pasted FileZilla log shows.
