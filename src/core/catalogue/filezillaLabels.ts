@@ -1,6 +1,6 @@
 // The FileZilla client's message-type labels in every language its catalogues
-// ever wrote (filezilla-labels.json), indexed so a scan finds the label at a
-// line's start with one map lookup and a few `startsWith` calls.
+// ever wrote (filezilla-labels.json), in a trie so a scan finds the labels at
+// a line's start in one walk along it.
 
 import labelData from './filezilla-labels.json';
 
@@ -57,26 +57,43 @@ function collect(file: LabelFile): ReadonlyMap<string, MessageType> {
 /** Every label of every catalogue (English included), mapped to its message type. */
 export const MESSAGE_LABELS: ReadonlyMap<string, MessageType> = collect(labelData as LabelFile);
 
-/**
- * Labels by their first UTF-16 unit, longest first: a label that is the start
- * of a longer one (`Lijst:` and `Lijst: `, `Commande` and `Commande :`) is
- * tried after it, so the line's own label wins.
- */
-const BY_FIRST_UNIT: ReadonlyMap<number, readonly MessageLabel[]> = (() => {
-  const out = new Map<number, MessageLabel[]>();
+/** A trie of the labels by UTF-16 unit: a line's labels are found in one walk along it, not one `startsWith` per label. */
+interface LabelNode {
+  readonly next: Map<number, LabelNode>;
+  label: MessageLabel | undefined;
+}
+
+const ROOT: LabelNode = (() => {
+  const root: LabelNode = { next: new Map(), label: undefined };
   for (const [text, type] of MESSAGE_LABELS) {
-    const unit = text.charCodeAt(0);
-    let list = out.get(unit);
-    if (!list) out.set(unit, (list = []));
-    list.push({ text, type });
+    let node = root;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      let child = node.next.get(unit);
+      if (!child) node.next.set(unit, (child = { next: new Map(), label: undefined }));
+      node = child;
+    }
+    node.label = { text, type };
   }
-  for (const list of out.values()) list.sort((a, b) => b.text.length - a.text.length);
-  return out;
+  return root;
 })();
 
-const NONE: readonly MessageLabel[] = [];
+/** The labels the last `labelsAt` call found, shortest first; reused by every call (a scan asks on every line). */
+export const foundLabels: MessageLabel[] = [];
 
-/** The labels that could start at `p` (by its first character), longest first; check each with `startsWith`. */
-export function labelsStartingWith(line: string, p: number): readonly MessageLabel[] {
-  return BY_FIRST_UNIT.get(line.charCodeAt(p)) ?? NONE;
+/**
+ * How many labels `line` starts with at `p`, in `foundLabels[0 … n)`,
+ * shortest first: a label that is the start of a longer one (`Lijst:` and
+ * `Lijst: `, `Commande` and `Commande :`) is tried after it, from the last
+ * entry down, so the line's own label wins.
+ */
+export function labelsAt(line: string, p: number): number {
+  let n = 0;
+  let node: LabelNode | undefined = ROOT;
+  for (let i = p; i < line.length; i++) {
+    node = node.next.get(line.charCodeAt(i));
+    if (node === undefined) break;
+    if (node.label !== undefined) foundLabels[n++] = node.label;
+  }
+  return n;
 }

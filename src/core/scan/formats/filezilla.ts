@@ -7,7 +7,7 @@
 import { Channel, Hit, setHit } from './hit';
 import { digitsEnd, sessionText } from './session';
 import { stickyEnd } from './syntax';
-import { labelsStartingWith, MessageType } from '../../catalogue/filezillaLabels';
+import { foundLabels, labelsAt, MessageType } from '../../catalogue/filezillaLabels';
 import { isFluentFtpPadding, recogniseFluentFtpNote } from './fluentftp';
 import type { FamilyId } from '../../model';
 
@@ -78,8 +78,8 @@ function channelOf(type: MessageType): Channel {
 export function recogniseFileZillaPane(line: string, hit: Hit): boolean {
   const p = paneClockLength(line);
   if (p === 0 && recogniseFluentFtpNote(line, hit)) return true;
-  for (const label of labelsStartingWith(line, p)) {
-    if (!line.startsWith(label.text, p)) continue;
+  for (let k = labelsAt(line, p) - 1; k >= 0; k--) {
+    const label = foundLabels[k];
     const start = paneMessageStart(line, p + label.text.length);
     if (start < 0) continue;
     const channel = channelOf(label.type);
@@ -107,9 +107,10 @@ export function recogniseFileZillaLog(line: string, hit: Hit): boolean {
     sessionEnd = engineEnd;
     p = engineEnd + 1;
   }
-  for (const label of labelsStartingWith(line, p)) {
+  for (let k = labelsAt(line, p) - 1; k >= 0; k--) {
+    const label = foundLabels[k];
     const end = p + label.text.length;
-    if (!line.startsWith(label.text, p) || line.charCodeAt(end) !== 32) continue;
+    if (line.charCodeAt(end) !== 32) continue;
     return setHit(hit, 'filezilla', channelOf(label.type), 'fz', end + 1, line.length, sessionText(line, LOG_DATE_LENGTH, sessionEnd));
   }
   return false;
