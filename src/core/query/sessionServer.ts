@@ -36,9 +36,10 @@ function serverOfGreeting(text: string): string | undefined {
 export function serverNamedOn(src: LineSource, line: number, scratch: Row = newRow()): string | undefined {
   const kind = src.kindOf(line);
   if (kind !== LineKind.Reply && kind !== LineKind.Continuation) return undefined;
-  const r = src.rowOf(line, scratch);
-  const code = kind === LineKind.Reply ? r.code : r.blockCode;
+  // The code first, from the packed word: most replies name no server, and decoding their whole row would be wasted.
+  const code = kind === LineKind.Reply ? src.codeOf(line) : src.blockCodeOf(line);
   if (code !== 220 && !(code === 215 && kind === LineKind.Reply)) return undefined;
+  const r = src.rowOf(line, scratch);
   if (r.textStart < 0) return undefined;
   const text = src.lineText(line).slice(r.textStart, Math.min(r.textEnd, r.textStart + 512));
   return code === 220 ? serverOfGreeting(text) : recogniseServerFromSyst(text)?.server;
