@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
+import { CHARACTERS, dispatch } from './grammar-dispatch.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const source = join(root, 'syntaxes/ftp-log.tmLanguage.yaml');
@@ -156,6 +157,9 @@ if (problems.length) {
     process.exit(1);
   }
 }
+// The line rules behind their first character (grammar-dispatch.mjs): the groups a log's lines mostly start in.
+const { DIGITS, UPPER, LOWER } = CHARACTERS;
+dispatch(built, 'lines', [DIGITS, '[', '<', '>', '*', '-=', '#\ufeff', '(', '{', ' \t', UPPER, LOWER]);
 const leftover = JSON.stringify(built).match(/\{\{[A-Z_]+\??(?::[^}]*)?\}\}/);
 if (leftover) {
   console.error(`unexpanded placeholder ${leftover[0]}`);
