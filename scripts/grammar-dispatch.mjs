@@ -128,7 +128,11 @@ class FirstCharacters {
       this.i += m[0].length;
       if (m[1]) kind = 'lookahead';
       else if (m[2] || m[3] || m[4]) kind = 'assertion';
-      else if (m[6]) inner = m[6].includes('i') && !m[6].startsWith('-') ? true : m[6].includes('-i') ? false : fold;
+      else if (m[6]) {
+        // `(?on-off:`: case folding as the flags after `-` turn it off or those before it on.
+        const [on, off = ''] = m[6].split('-');
+        inner = off.includes('i') ? false : on.includes('i') ? true : fold;
+      }
     }
     const alt = this.alternation(inner);
     if (s[this.i] !== ')') throw new Error(`unbalanced group at ${this.i}`);
@@ -302,7 +306,6 @@ export function dispatch(grammar, key, groups) {
   // vscode-textmate puts after a line: where a rule's begin took the whole line, `\G` holds there.
   rules.push({ begin: `\\G(?=[^${classOf(taken)}\\n])`, end: '$', patterns: includes });
   repository[key] = { patterns: rules };
-  return { kept: kept.length, dispatched: rest.length, firsts };
 }
 
 function classOf(chars) {
